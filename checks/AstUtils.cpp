@@ -1,0 +1,103 @@
+#include "AstUtils.h"
+
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/PrettyPrinter.h"
+#include "clang/Basic/FileManager.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
+namespace leakcheck {
+
+static const std::string &workingDirectory() {
+  static const std::string Cwd = [] {
+    llvm::SmallString<256> Dir;
+    llvm::sys::fs::current_path(Dir);
+    return std::string(Dir);
+  }();
+  return Cwd;
+}
+
+// The file's path, absolute and without symlinks or "..", then relative to the working
+// directory if inside it: "src/person.h", like the user typed.
+static std::string displayPath(clang::FileEntryRef File, const clang::SourceManager &SM) {
+  llvm::StringRef Real = SM.getFileManager().getCanonicalName(File);
+  llvm::SmallString<256> Path(Real.empty() ? File.getName() : Real);
+  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+  llvm::StringRef P(Path);
+  const std::string &Cwd = workingDirectory();
+  if (P.starts_with(Cwd) && P.size() > Cwd.size() && llvm::sys::path::is_separator(P[Cwd.size()]))
+    return P.drop_front(Cwd.size() + 1).str();
+  return P.str();
+}
+
+SourceLoc toSourceLoc(clang::SourceLocation Loc, const clang::SourceManager &SM) {
+  // Paths are computed once per file of a TU: a TU has thousands of locations in few files.
+  thread_local const clang::SourceManager *CachedFor = nullptr;
+  thread_local llvm::DenseMap<clang::FileID, std::string> Paths;
+  if (CachedFor != &SM) {
+    Paths.clear();
+    CachedFor = &SM;
+  }
+  SourceLoc Out;
+  if (Loc.isInvalid())
+    return Out;
+  clang::SourceLocation FileLoc = SM.getFileLoc(Loc);
+  clang::FileID FID = SM.getFileID(FileLoc);
+  auto It = Paths.find(FID);
+  if (It == Paths.end()) {
+    auto Entry = SM.getFileEntryRefForID(FID);
+    It = Paths.try_emplace(FID, Entry ? displayPath(*Entry, SM) : std::string()).first;
+  }
+  Out.file = It->second;
+  Out.line = SM.getSpellingLineNumber(FileLoc);
+  Out.column = SM.getSpellingColumnNumber(FileLoc);
+  return Out;
+}
+
+static clang::PrintingPolicy keyPolicy(const clang::ASTContext &Ctx) {
+  clang::PrintingPolicy P(Ctx.getLangOpts());
+  P.SuppressTagKeyword = true;
+  P.FullyQualifiedName = true;
+  P.PrintCanonicalTypes = true;
+  return P;
+}
+
+std::string recordKey(const clang::CXXRecordDecl &RD) {
+  const clang::ASTContext &Ctx = RD.getASTContext();
+  std::string Key = Ctx.getRecordType(&RD).getCanonicalType().getAsString(keyPolicy(Ctx));
+  if (RD.isInAnonymousNamespace())
+    Key = toSourceLoc(RD.getLocation(), Ctx.getSourceManager()).file + "#" + Key;
+  return Key;
+}
+
+std::string recordName(const clang::CXXRecordDecl &RD) {
+  return RD.getQualifiedNameAsString();
+}
+
+std::string templateName(const clang::CXXRecordDecl &RD) {
+  if (RD.isInStdNamespace())
+    return "std::" + RD.getName().str();
+  return RD.getQualifiedNameAsString();
+}
+
+std::string sourceText(clang::SourceRange Range, const clang::ASTContext &Ctx) {
+  const clang::SourceManager &SM = Ctx.getSourceManager();
+  auto Chars = clang::CharSourceRange::getTokenRange(Range);
+  if (Range.getBegin().isMacroID() || Range.getEnd().isMacroID())
+    Chars = clang::Lexer::makeFileCharRange(Chars, SM, Ctx.getLangOpts());
+  if (Chars.isInvalid())
+    return "";
+  return clang::Lexer::getSourceText(Chars, SM, Ctx.getLangOpts()).str();
+}
+
+bool isProgramRecord(const clang::CXXRecordDecl &RD, const clang::SourceManager &SM) {
+  if (!RD.isThisDeclarationADefinition() || RD.isLambda() || RD.isInStdNamespace() ||
+      RD.isDependentContext() || !RD.getIdentifier())
+    return false;
+  return !SM.isInSystemHeader(SM.getFileLoc(RD.getLocation()));
+}
+
+} // namespace leakcheck

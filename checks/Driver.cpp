@@ -1,0 +1,242 @@
+#include "Driver.h"
+
+#include "FactCollector.h"
+
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Basic/DiagnosticOptions.h"
+#include "clang/Basic/FileManager.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "clang/Frontend/TextDiagnosticPrinter.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/Threading.h"
+#include "llvm/Support/VirtualFileSystem.h"
+
+#include <chrono>
+#include <mutex>
+
+#ifndef LEAKCHECK_RESOURCE_DIR
+#error "LEAKCHECK_RESOURCE_DIR must name the clang resource directory"
+#endif
+
+using namespace clang;
+using namespace clang::tooling;
+
+namespace leakcheck {
+
+namespace {
+
+// One TU: parse it, run the fact collectors' matchers, keep the facts, drop the AST.
+class CollectFactsAction : public ASTFrontendAction {
+public:
+  CollectFactsAction(ProgramModel &Facts, const CheckOptions &Options)
+      : Collectors(createFactCollectors(Facts, Options)) {
+    for (auto &C : Collectors)
+      C->registerMatchers(Finder);
+  }
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &, StringRef) override {
+    return Finder.newASTConsumer();
+  }
+
+private:
+  std::vector<std::unique_ptr<FactCollector>> Collectors;
+  ast_matchers::MatchFinder Finder;
+};
+
+// GCC accepts these, clang errors on them ("unknown argument"); compile_commands.json
+// written for g++ carries them.
+bool isGccOnlyFlag(StringRef Arg) {
+  static const char *const Prefixes[] = {
+      "-fconcepts-diagnostics-depth", "-fno-semantic-interposition", "-fstack-clash-protection",
+      "-fcf-protection=", "-fno-gnu-unique", "-mabi=", "-fipa-", "-flto-partition",
+      "-fno-lifetime-dse", "-fno-delete-null-pointer-checks", "-fmax-include-depth",
+      "-fno-tree-", "-ftree-", "-fno-var-tracking", "-fvar-tracking", "-fno-ipa-",
+      "-fcompare-debug-second", "-fext-numeric-literals", "-fno-fat-lto-objects",
+      "-fprofile-update", "-Wno-psabi", "-fno-canonical-system-headers", "-fno-keep-inline-dllexport"};
+  for (const char *P : Prefixes)
+    if (Arg.starts_with(P))
+      return true;
+  return false;
+}
+
+ArgumentsAdjuster leakcheckAdjuster() {
+  ArgumentsAdjuster A = getClangSyntaxOnlyAdjuster();
+  A = combineAdjusters(A, getClangStripOutputAdjuster());
+  A = combineAdjusters(A, getClangStripDependencyFileAdjuster());
+  A = combineAdjusters(A, getStripPluginsAdjuster());
+  A = combineAdjusters(A, [](const CommandLineArguments &Args, StringRef) {
+    CommandLineArguments Out;
+    bool HasResourceDir = false;
+    for (const std::string &Arg : Args) {
+      if (isGccOnlyFlag(Arg))
+        continue;
+      HasResourceDir |= StringRef(Arg).starts_with("-resource-dir");
+      Out.push_back(Arg);
+    }
+    // The builtin headers of the clang we were built against: a build tree has none
+    // next to the executable, where LibTooling would look.
+    if (!HasResourceDir)
+      Out.insert(Out.begin() + 1, "-resource-dir=" LEAKCHECK_RESOURCE_DIR);
+    // An analyzer has no use for warnings, and -Werror must not turn them into failures.
+    Out.push_back("-w");
+    return Out;
+  });
+  return A;
+}
+
+struct UnitOutcome {
+  ProgramModel facts;
+  std::string diagnostics;
+  bool compiled = false;
+  std::string problem;  // why it was not analysed
+};
+
+UnitOutcome analyzeUnit(const CompileCommand &Command, const ArgumentsAdjuster &Adjust,
+                        const CheckOptions &Options) {
+  UnitOutcome Out;
+  std::vector<std::string> Args = Adjust(Command.CommandLine, Command.Filename);
+  // Each TU gets its own file system view with its own working directory: the process's
+  // working directory is shared by the worker threads and never changed.
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS(llvm::vfs::createPhysicalFileSystem());
+  if (FS->setCurrentWorkingDirectory(Command.Directory)) {
+    Out.problem = "cannot enter its build directory " + Command.Directory;
+    return Out;
+  }
+  llvm::IntrusiveRefCntPtr<FileManager> Files(new FileManager(FileSystemOptions(), FS));
+  llvm::raw_string_ostream DiagStream(Out.diagnostics);
+  auto DiagOpts = llvm::makeIntrusiveRefCnt<DiagnosticOptions>();
+  TextDiagnosticPrinter Printer(DiagStream, DiagOpts.get());
+  ToolInvocation Invocation(Args, std::make_unique<CollectFactsAction>(Out.facts, Options),
+                            Files.get());
+  Invocation.setDiagnosticConsumer(&Printer);
+  bool Ran = Invocation.run();
+  DiagStream.flush();
+  Out.compiled = Ran && Printer.getNumErrors() == 0;
+  if (!Out.compiled)
+    Out.problem = Printer.getNumErrors()
+                      ? "does not compile (" + std::to_string(Printer.getNumErrors()) +
+                            (Printer.getNumErrors() == 1 ? " error)" : " errors)")
+                      : "could not be parsed (bad compiler arguments?)";
+  Out.facts.translationUnits = Out.compiled ? 1 : 0;
+  return Out;
+}
+
+std::unique_ptr<CompilationDatabase> loadDatabase(const AnalysisRequest &R,
+                                                  std::vector<std::string> &Errors) {
+  if (R.compilerArgs) {
+    std::vector<std::string> Args = *R.compilerArgs;
+    return std::make_unique<FixedCompilationDatabase>(".", Args);
+  }
+  std::string Error;
+  if (!R.buildDir.empty()) {
+    auto DB = CompilationDatabase::loadFromDirectory(R.buildDir, Error);
+    if (!DB)
+      Errors.push_back("cannot load a compilation database from '" + R.buildDir + "': " + Error);
+    return DB;
+  }
+  if (!R.sources.empty()) {
+    llvm::SmallString<256> First(R.sources.front());
+    llvm::sys::fs::make_absolute(First);
+    if (auto DB = CompilationDatabase::autoDetectFromSource(First, Error))
+      return DB;
+  }
+  // No database and no `--`: the flags a modern C++ file needs.
+  return std::make_unique<FixedCompilationDatabase>(".", std::vector<std::string>{"-std=c++17"});
+}
+
+} // namespace
+
+AnalysisResult collectProgram(const AnalysisRequest &R) {
+  auto Start = std::chrono::steady_clock::now();
+  AnalysisResult Result;
+  std::unique_ptr<CompilationDatabase> DB = loadDatabase(R, Result.errors);
+  if (!DB)
+    return Result;
+
+  std::vector<std::string> Sources = R.sources;
+  if (Sources.empty())
+    Sources = DB->getAllFiles();
+  if (Sources.empty())
+    Result.errors.push_back("no source files to analyse");
+
+  std::vector<CompileCommand> Commands(Sources.size());
+  for (size_t I = 0; I < Sources.size(); ++I) {
+    const std::string &File = Sources[I];
+    llvm::SmallString<256> Absolute(File);
+    llvm::sys::fs::make_absolute(Absolute);
+    if (!llvm::sys::fs::exists(Absolute)) {
+      Result.errors.push_back(File + ": no such file");
+      continue;
+    }
+    std::vector<CompileCommand> Found = DB->getCompileCommands(Absolute);
+    if (Found.empty())
+      Found = DB->getCompileCommands(File);
+    if (Found.empty()) {
+      Result.errors.push_back(File + ": not in the compilation database of '" + R.buildDir +
+                              "' (add it to the build, or pass compiler flags after --)");
+      continue;
+    }
+    Commands[I] = std::move(Found.front());
+  }
+  if (!Result.errors.empty())
+    return Result;
+
+  std::vector<UnitOutcome> Outcomes(Sources.size());
+  ArgumentsAdjuster Adjust = leakcheckAdjuster();
+  std::mutex ProgressMutex;
+  unsigned Done = 0;
+  auto RunOne = [&](size_t I) {
+    Outcomes[I] = analyzeUnit(Commands[I], Adjust, R.options);
+    if (R.progress) {
+      std::lock_guard<std::mutex> Lock(ProgressMutex);
+      R.progress(++Done, Sources.size(), Sources[I]);
+    }
+  };
+  unsigned Jobs = std::min<size_t>(R.jobs ? R.jobs : llvm::hardware_concurrency().compute_thread_count(),
+                                   Sources.size());
+  if (Jobs <= 1) {
+    for (size_t I = 0; I < Sources.size(); ++I)
+      RunOne(I);
+  } else {
+    llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
+    for (size_t I = 0; I < Sources.size(); ++I)
+      Pool.async([&, I] { RunOne(I); });
+    Pool.wait();
+  }
+
+  // Merged in the order the files were given: -j N reports exactly what -j 1 does.
+  for (size_t I = 0; I < Sources.size(); ++I) {
+    UnitOutcome &U = Outcomes[I];
+    if (!U.compiled) {
+      Result.diagnostics += U.diagnostics;
+      std::string Message = Sources[I] + ": " + U.problem;
+      if (R.keepGoing)
+        Result.warnings.push_back(Message + "; skipped");
+      else
+        Result.errors.push_back(Message);
+    }
+    Result.model.merge(std::move(U.facts));
+  }
+  Result.translationUnits = Result.model.translationUnits;
+  Result.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
+  return Result;
+}
+
+AnalysisResult analyzeProgram(const AnalysisRequest &R) {
+  auto Start = std::chrono::steady_clock::now();
+  AnalysisResult Result = collectProgram(R);
+  if (!Result.ok())
+    return Result;
+  Result.findings = runChecks(createChecks(R.checks, R.options), Result.model);
+  Result.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
+  return Result;
+}
+
+} // namespace leakcheck

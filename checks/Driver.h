@@ -1,0 +1,46 @@
+// The whole pipeline behind every front door (CLI, tests): read the compilation database,
+// collect facts per translation unit (in parallel), merge them, run the checks.
+#pragma once
+
+#include "Check.h"
+#include "Finding.h"
+#include "Model.h"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace leakcheck {
+
+struct AnalysisRequest {
+  std::vector<std::string> sources;  // empty with buildDir: every file of the database
+  // Compiler arguments given after `--`: they replace any compilation database.
+  std::optional<std::vector<std::string>> compilerArgs;
+  std::string buildDir;    // -p: the directory holding compile_commands.json
+  unsigned jobs = 0;       // 0: one per core
+  std::string checks;      // clang-tidy style glob list; empty: every check
+  CheckOptions options;
+  bool keepGoing = false;  // a TU that does not compile is a warning, not the end
+  // Called after each translation unit (from worker threads, serialised).
+  std::function<void(unsigned Done, unsigned Total, const std::string &File)> progress;
+};
+
+struct AnalysisResult {
+  std::vector<Finding> findings;
+  ProgramModel model;
+  unsigned translationUnits = 0;  // analysed successfully
+  double seconds = 0;
+  std::string diagnostics;          // the compiler's messages for TUs that failed, in order
+  std::vector<std::string> errors;  // what makes the run fail: usage, input or compile errors
+  std::vector<std::string> warnings;  // e.g. TUs skipped under keepGoing
+  bool ok() const { return errors.empty(); }
+};
+
+// Parses every TU and merges their facts; errors say which file and why.
+AnalysisResult collectProgram(const AnalysisRequest &Request);
+
+// collectProgram, then the enabled checks on the merged model.
+AnalysisResult analyzeProgram(const AnalysisRequest &Request);
+
+} // namespace leakcheck

@@ -1,0 +1,29 @@
+#include "FactCollector.h"
+
+#include "OwnershipFacts.h"
+
+namespace leakcheck {
+
+// Vocabulary options are shared by every check that reads ownership facts, so they live
+// under the "leakcheck." prefix: leakcheck.SharedPointers, leakcheck.Containers, ...
+static OwnershipVocabulary vocabulary(const CheckOptions &Options) {
+  OwnershipVocabulary V;
+  auto Extend = [&](std::set<std::string> &Set, const char *Option) {
+    for (std::string &Name : Options.getList("leakcheck", Option, ""))
+      Set.insert(Name.rfind("::", 0) == 0 ? Name.substr(2) : Name);
+  };
+  Extend(V.sharedPointers, "SharedPointers");
+  Extend(V.uniquePointers, "UniquePointers");
+  Extend(V.callables, "Callables");
+  Extend(V.containers, "Containers");
+  return V;
+}
+
+std::vector<std::unique_ptr<FactCollector>>
+createFactCollectors(ProgramModel &Facts, const CheckOptions &Options) {
+  std::vector<std::unique_ptr<FactCollector>> Out;
+  Out.push_back(std::make_unique<OwnershipFacts>(Facts, vocabulary(Options)));
+  return Out;
+}
+
+} // namespace leakcheck

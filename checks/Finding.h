@@ -1,0 +1,45 @@
+// What the checks report. The reporter (Report.h) renders these as text, JSON or SARIF.
+#pragma once
+
+#include "Model.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace leakcheck {
+
+// One strong edge of a cycle: field `field` of record `record` keeps the next record alive.
+struct CycleEdge {
+  std::string record;  // as written, without template arguments
+  std::string field;
+  SourceLoc loc;
+  std::string target;  // the record this edge keeps alive (as written)
+  OwnKind kind = OwnKind::Shared;
+};
+
+// A replacement of one declaration (a fix-it).
+struct FixIt {
+  SourceLoc loc;             // where the replaced text starts
+  unsigned length = 0;       // how many bytes of the line it replaces
+  std::string replacement;   // the new declaration
+};
+
+// A secondary location shown as a `note:`.
+struct Note {
+  SourceLoc loc;
+  std::string message;
+};
+
+struct Finding {
+  std::string check;  // "leakcheck-shared-ptr-cycle", ...
+  std::string severity = "warning";
+  SourceLoc loc;
+  std::string symbol;  // "Record::field", or a variable's qualified name
+  std::string message;
+  std::vector<CycleEdge> cycle;  // cycle findings: every strong edge, in order
+  std::optional<FixIt> fix;
+  std::vector<Note> notes;
+};
+
+} // namespace leakcheck

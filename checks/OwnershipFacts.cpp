@@ -1,0 +1,354 @@
+#include "OwnershipFacts.h"
+
+#include "AstUtils.h"
+
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace leakcheck {
+
+namespace {
+
+// Looks through what does not change which object a value is: casts, temporaries,
+// conversions between smart pointers, std::move and std::forward.
+const Expr *stripValue(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *C = dyn_cast<ExprWithCleanups>(E))
+      E = C->getSubExpr();
+    else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = M->getSubExpr();
+    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = B->getSubExpr();
+    else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E))
+      E = F->getSubExpr();
+    else if (const auto *S = dyn_cast<CXXStaticCastExpr>(E))
+      E = S->getSubExpr();
+    else if (const auto *K = dyn_cast<CXXConstructExpr>(E);
+             K && K->getNumArgs() >= 1 && !isa<CXXTemporaryObjectExpr>(K) &&
+             (K->getNumArgs() == 1 || isa<CXXDefaultArgExpr>(K->getArg(1))))
+      E = K->getArg(0);
+    else if (const auto *Call = dyn_cast<CallExpr>(E);
+             Call && Call->getNumArgs() == 1 && Call->getDirectCallee() &&
+             Call->getDirectCallee()->isInStdNamespace() &&
+             (Call->getDirectCallee()->getName() == "move" ||
+              Call->getDirectCallee()->getName() == "forward"))
+      E = Call->getArg(0);
+    else
+      return E;
+  }
+  return E;
+}
+
+// The field an expression stores into: `x.f`, `p->f`, `f` (implicit this), and through
+// element access `x.f[k]`, `x.f.at(k)`, `x.f.back()`. Also returns the holder expression.
+const FieldDecl *storedField(const Expr *E, const Expr *&Holder) {
+  E = E ? E->IgnoreParenImpCasts() : nullptr;
+  while (E) {
+    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl())) {
+        Holder = ME->getBase();
+        return F;
+      }
+      return nullptr;
+    }
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+        Op && Op->getOperator() == OO_Subscript) {
+      E = Op->getArg(0)->IgnoreParenImpCasts();
+      continue;
+    }
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+      const CXXMethodDecl *M = MC->getMethodDecl();
+      if (M && M->getIdentifier() &&
+          (M->getName() == "at" || M->getName() == "back" || M->getName() == "front")) {
+        E = MC->getImplicitObjectArgument()->IgnoreParenImpCasts();
+        continue;
+      }
+    }
+    return nullptr;
+  }
+  return nullptr;
+}
+
+std::string locationKey(const Decl &D) {
+  const SourceManager &SM = D.getASTContext().getSourceManager();
+  SourceLoc L = toSourceLoc(D.getLocation(), SM);
+  return L.file + ":" + std::to_string(L.line) + ":" + std::to_string(L.column);
+}
+
+// The identity of an object within one function: "this", or the variable that holds it.
+std::string endpoint(const Expr *E) {
+  E = stripValue(E);
+  if (!E)
+    return "";
+  if (isa<CXXThisExpr>(E))
+    return "this";
+  // `p->f` and `*p`: the object p points to.
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+      Op && (Op->getOperator() == OO_Arrow || Op->getOperator() == OO_Star))
+    return endpoint(Op->getArg(0));
+  if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_Deref)
+    return endpoint(U->getSubExpr());
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *M = MC->getMethodDecl();
+    if (M && M->getIdentifier() && M->getName() == "shared_from_this")
+      return "this";
+    if (M && M->getIdentifier() && M->getName() == "get")  // p.get()
+      return endpoint(MC->getImplicitObjectArgument());
+  }
+  if (const auto *DR = dyn_cast<DeclRefExpr>(E))
+    if (const auto *V = dyn_cast<VarDecl>(DR->getDecl()))
+      return V->getName().str() + "@" + locationKey(*V);
+  return "";
+}
+
+std::string functionKey(const FunctionDecl &F) {
+  return F.getCanonicalDecl()->getQualifiedNameAsString();
+}
+
+bool isInSystemHeader(SourceLocation Loc, const SourceManager &SM) {
+  return SM.isInSystemHeader(SM.getFileLoc(Loc));
+}
+
+const CXXRecordDecl *closureOrRecord(QualType T) {
+  return T.getNonReferenceType()->getAsCXXRecordDecl();
+}
+
+} // namespace
+
+void OwnershipFacts::registerMatchers(MatchFinder &Finder) {
+  auto User = unless(isExpansionInSystemHeader());
+  Finder.addMatcher(cxxRecordDecl(isDefinition(), User).bind("record"), this);
+  Finder.addMatcher(
+      cxxOperatorCallExpr(isAssignmentOperator(), User, forFunction(functionDecl().bind("fn")))
+          .bind("assign"),
+      this);
+  Finder.addMatcher(
+      cxxMemberCallExpr(User, forFunction(functionDecl().bind("fn"))).bind("mcall"), this);
+  Finder.addMatcher(
+      cxxConstructorDecl(isDefinition(), User, forEachConstructorInitializer(
+                                                   cxxCtorInitializer(isMemberInitializer())
+                                                       .bind("init")))
+          .bind("ctor"),
+      this);
+  Finder.addMatcher(callExpr(User, unless(cxxOperatorCallExpr()), unless(cxxMemberCallExpr()))
+                        .bind("call"),
+                    this);
+  Finder.addMatcher(cxxMemberCallExpr(User).bind("argcall"), this);
+  Finder.addMatcher(cxxConstructExpr(User).bind("construct"), this);
+  Finder.addMatcher(cxxMethodDecl(isOverride(), User).bind("override"), this);
+}
+
+void OwnershipFacts::run(const MatchFinder::MatchResult &Result) {
+  ASTContext &Ctx = *Result.Context;
+  const auto &N = Result.Nodes;
+  const auto *Fn = N.getNodeAs<FunctionDecl>("fn");
+  if (const auto *RD = N.getNodeAs<CXXRecordDecl>("record")) {
+    addRecord(*RD, Ctx);
+  } else if (const auto *A = N.getNodeAs<CXXOperatorCallExpr>("assign")) {
+    if (A->getNumArgs() == 2)
+      addStore(A->getArg(0), A->getArg(1), Fn, Ctx);
+  } else if (const auto *MC = N.getNodeAs<CXXMemberCallExpr>("mcall")) {
+    // A call on a field stores its arguments there: push_back, insert, emplace, ...
+    const CXXMethodDecl *M = MC->getMethodDecl();
+    if (M && !M->isConst())
+      for (const Expr *Arg : MC->arguments())
+        addStore(MC->getImplicitObjectArgument(), Arg, Fn, Ctx);
+  } else if (const auto *Init = N.getNodeAs<CXXCtorInitializer>("init")) {
+    const auto *Ctor = N.getNodeAs<CXXConstructorDecl>("ctor");
+    if (Init->getMember())
+      addFieldStore(*Init->getMember(), "this", Init->getInit(), Ctor, Ctx);
+  } else if (const auto *Call = N.getNodeAs<CallExpr>("call")) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee)
+      return;
+    // std::make_shared<T>(args...) passes its arguments to T's constructor.
+    if (Callee->isInStdNamespace() && Callee->getIdentifier() &&
+        (Callee->getName() == "make_shared" || Callee->getName() == "make_unique" ||
+         Callee->getName() == "allocate_shared")) {
+      const TemplateArgumentList *TA = Callee->getTemplateSpecializationArgs();
+      const CXXRecordDecl *T = TA && TA->size() && TA->get(0).getKind() == TemplateArgument::Type
+                                   ? TA->get(0).getAsType()->getAsCXXRecordDecl()
+                                   : nullptr;
+      if (!T || !T->hasDefinition() || T->ctors().empty())
+        return;
+      unsigned Skip = Callee->getName() == "allocate_shared" ? 1 : 0;
+      for (unsigned I = Skip; I < Call->getNumArgs(); ++I)
+        addArgument(Call->getArg(I), **T->ctors().begin(), I - Skip, Ctx);
+      return;
+    }
+    for (unsigned I = 0; I < Call->getNumArgs() && I < Callee->getNumParams(); ++I)
+      addArgument(Call->getArg(I), *Callee, I, Ctx);
+  } else if (const auto *Call = N.getNodeAs<CXXMemberCallExpr>("argcall")) {
+    if (const CXXMethodDecl *M = Call->getMethodDecl())
+      for (unsigned I = 0; I < Call->getNumArgs() && I < M->getNumParams(); ++I)
+        addArgument(Call->getArg(I), *M, I, Ctx);
+  } else if (const auto *K = N.getNodeAs<CXXConstructExpr>("construct")) {
+    const CXXConstructorDecl *Ctor = K->getConstructor();
+    if (Ctor && !Ctor->isInStdNamespace() && !Ctor->getParent()->isInStdNamespace())
+      for (unsigned I = 0; I < K->getNumArgs() && I < Ctor->getNumParams(); ++I)
+        addArgument(K->getArg(I), *Ctor, I, Ctx);
+  } else if (const auto *M = N.getNodeAs<CXXMethodDecl>("override")) {
+    addOverride(*M);
+  }
+}
+
+void OwnershipFacts::addRecord(const CXXRecordDecl &RD, ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (!isProgramRecord(RD, SM))
+    return;
+  RecordFact R;
+  R.key = recordKey(RD);
+  R.name = recordName(RD);
+  R.loc = toSourceLoc(RD.getLocation(), SM);
+  for (const CXXBaseSpecifier &Base : RD.bases())
+    if (const CXXRecordDecl *B = Base.getType()->getAsCXXRecordDecl())
+      R.bases.push_back(recordKey(*B));
+  for (const FieldDecl *F : RD.fields()) {
+    TypeOwnershipResult Own = ownership(F->getType(), Ctx);
+    if (Own.targets.empty() && !Own.holdsCallable && Own.callableHolders.empty())
+      continue;  // the model keeps only fields that can own
+    FieldFact Field;
+    Field.name = F->getName().str();
+    Field.loc = toSourceLoc(F->getBeginLoc(), SM);
+    if (TypeSourceInfo *TSI = F->getTypeSourceInfo())
+      Field.typeText = sourceText(TSI->getTypeLoc().getSourceRange(), Ctx);
+    if (Field.typeText.empty())
+      Field.typeText = F->getType().getAsString();
+    Field.declText = sourceText(F->getSourceRange(), Ctx);
+    Field.targets = std::move(Own.targets);
+    Field.holdsCallable = Own.holdsCallable;
+    Field.callableHolders = std::move(Own.callableHolders);
+    R.fields.push_back(std::move(Field));
+    if (F->hasInClassInitializer())
+      addFieldStore(*F, "this", F->getInClassInitializer(), nullptr, Ctx);
+  }
+  Facts.records.emplace(R.key, std::move(R));
+}
+
+void OwnershipFacts::addStore(const Expr *Target, const Expr *Value, const FunctionDecl *Function,
+                              ASTContext &Ctx) {
+  const Expr *Holder = nullptr;
+  const FieldDecl *Field = storedField(Target, Holder);
+  if (Field)
+    addFieldStore(*Field, Holder ? endpoint(Holder) : "", Value, Function, Ctx);
+}
+
+void OwnershipFacts::addFieldStore(const FieldDecl &Field, const std::string &Holder,
+                                   const Expr *Value, const FunctionDecl *Function,
+                                   ASTContext &Ctx) {
+  const auto *Parent = dyn_cast<CXXRecordDecl>(Field.getParent());
+  if (!Parent || !isProgramRecord(*Parent, Ctx.getSourceManager()))
+    return;
+  TypeOwnershipResult Own = ownership(Field.getType(), Ctx);
+  if (Own.holdsCallable) {
+    ValueSlot Slot;
+    Slot.record = recordKey(*Parent);
+    Slot.field = Field.getName().str();
+    addFlow(Value, Slot, Ctx);
+  }
+  if (!Own.targets.empty() && Function && !Holder.empty()) {
+    std::string To = endpoint(Value);
+    if (To.empty())
+      return;
+    LinkFact L;
+    L.function = functionKey(*Function) + "@" + locationKey(*Function);
+    L.record = recordKey(*Parent);
+    L.field = Field.getName().str();
+    L.holder = Holder;
+    L.value = To;
+    L.loc = toSourceLoc(Value->getBeginLoc(), Ctx.getSourceManager());
+    Facts.links.push_back(std::move(L));
+  }
+}
+
+void OwnershipFacts::addArgument(const Expr *Arg, const FunctionDecl &Callee, unsigned Param,
+                                 ASTContext &Ctx) {
+  if (Callee.isInStdNamespace() || isInSystemHeader(Callee.getLocation(), Ctx.getSourceManager()))
+    return;
+  ValueSlot Slot;
+  Slot.function = functionKey(Callee);
+  Slot.param = Param;
+  addFlow(Arg, Slot, Ctx);
+}
+
+bool OwnershipFacts::mayCarryCallable(QualType T, ASTContext &Ctx) const {
+  const CXXRecordDecl *RD = closureOrRecord(T);
+  if (!RD)
+    return false;
+  if (RD->isLambda())
+    return true;
+  TypeOwnershipResult Own = ownership(T.getNonReferenceType(), Ctx);
+  return Own.holdsCallable || !Own.callableHolders.empty();
+}
+
+void OwnershipFacts::addOverride(const CXXMethodDecl &Method) {
+  for (const CXXMethodDecl *Base : Method.overridden_methods())
+    for (unsigned I = 0; I < Method.getNumParams(); ++I) {
+      if (!mayCarryCallable(Method.getParamDecl(I)->getType(), Method.getASTContext()))
+        continue;
+      ForwardFact F;
+      F.from.function = functionKey(*Base);
+      F.from.param = I;
+      F.into.function = functionKey(Method);
+      F.into.param = I;
+      Facts.forwards.push_back(std::move(F));
+    }
+}
+
+void OwnershipFacts::addFlow(const Expr *Value, const ValueSlot &Slot, ASTContext &Ctx) {
+  Value = stripValue(Value);
+  if (!Value)
+    return;
+  // A local holding a lambda: `auto cb = [self] {...}; timer->cb = cb;`
+  if (const auto *DR = dyn_cast<DeclRefExpr>(Value)) {
+    if (const auto *P = dyn_cast<ParmVarDecl>(DR->getDecl())) {
+      const auto *F = dyn_cast<FunctionDecl>(P->getDeclContext());
+      if (!F || !mayCarryCallable(P->getType(), Ctx))
+        return;
+      ForwardFact Fwd;
+      Fwd.from.function = functionKey(*F);
+      Fwd.from.param = P->getFunctionScopeIndex();
+      Fwd.into = Slot;
+      Facts.forwards.push_back(std::move(Fwd));
+      return;
+    }
+    if (const auto *V = dyn_cast<VarDecl>(DR->getDecl()); V && V->hasLocalStorage() && V->getInit())
+      return addFlow(V->getInit(), Slot, Ctx);
+    return;
+  }
+  CaptureFact C;
+  C.into = Slot;
+  C.loc = toSourceLoc(Value->getBeginLoc(), Ctx.getSourceManager());
+  auto Capture = [&](QualType T) {
+    for (const OwnedTarget &O : ownership(T.getNonReferenceType(), Ctx).targets)
+      C.captured.push_back(O);
+  };
+  if (const auto *L = dyn_cast<LambdaExpr>(Value)) {
+    for (const LambdaCapture &Cap : L->captures()) {
+      // [this], [&x] and [&] capture no ownership; [x], [x = expr] and [=] copy x.
+      if (!Cap.capturesVariable() || Cap.getCaptureKind() != LCK_ByCopy)
+        continue;
+      if (const auto *V = dyn_cast<VarDecl>(Cap.getCapturedVar()))
+        Capture(V->getType());
+    }
+  } else if (const auto *Call = dyn_cast<CallExpr>(Value); Call && Call->getDirectCallee() &&
+                                                           Call->getDirectCallee()->isInStdNamespace() &&
+                                                           Call->getDirectCallee()->getIdentifier() &&
+                                                           (Call->getDirectCallee()->getName() == "bind" ||
+                                                            Call->getDirectCallee()->getName() == "bind_front")) {
+    // std::bind(&T::f, shared_from_this()) stores copies of its arguments.
+    for (const Expr *Arg : Call->arguments())
+      Capture(Arg->getType());
+  } else {
+    return;
+  }
+  if (!C.captured.empty())
+    Facts.captures.push_back(std::move(C));
+}
+
+} // namespace leakcheck

@@ -1,0 +1,162 @@
+#include "Report.h"
+
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+
+#ifndef LEAKCHECK_VERSION
+#define LEAKCHECK_VERSION "0.0.0"
+#endif
+
+namespace leakcheck {
+
+const char *leakcheckVersion() { return LEAKCHECK_VERSION; }
+
+namespace {
+
+// Source lines for the excerpts under each diagnostic, read once per file.
+class SourceLines {
+public:
+  std::string line(const std::string &File, unsigned Line) {
+    auto It = Files.find(File);
+    if (It == Files.end()) {
+      std::vector<std::string> Lines;
+      if (auto Buffer = llvm::MemoryBuffer::getFile(File)) {
+        llvm::StringRef Rest = (*Buffer)->getBuffer();
+        while (!Rest.empty()) {
+          auto [Head, Tail] = Rest.split('\n');
+          Lines.push_back(Head.rtrim('\r').str());
+          Rest = Tail;
+        }
+      }
+      It = Files.try_emplace(File, std::move(Lines)).first;
+    }
+    return Line >= 1 && Line <= It->second.size() ? It->second[Line - 1] : std::string();
+  }
+
+private:
+  llvm::StringMap<std::vector<std::string>> Files;
+};
+
+void writeExcerpt(llvm::raw_ostream &OS, SourceLines &Lines, const SourceLoc &Loc) {
+  std::string Text = Lines.line(Loc.file, Loc.line);
+  if (Text.empty())
+    return;
+  std::string Number = std::to_string(Loc.line);
+  std::string Gutter(std::max<size_t>(5, Number.size() + 1), ' ');
+  OS << std::string(Gutter.size() - Number.size(), ' ') << Number << " | " << Text << "\n";
+  std::string Pad;
+  for (unsigned I = 1; I < Loc.column && I - 1 < Text.size(); ++I)
+    Pad += Text[I - 1] == '\t' ? '\t' : ' ';
+  OS << Gutter << " | " << Pad << "^\n";
+}
+
+void writeLocation(llvm::raw_ostream &OS, const SourceLoc &Loc) {
+  OS << Loc.file << ":" << Loc.line << ":" << Loc.column << ": ";
+}
+
+} // namespace
+
+void writeTextReport(llvm::raw_ostream &OS, const std::vector<Finding> &Findings, bool Color) {
+  SourceLines Lines;
+  for (const Finding &F : Findings) {
+    if (Color)
+      OS.changeColor(llvm::raw_ostream::SAVEDCOLOR, true);
+    writeLocation(OS, F.loc);
+    if (Color)
+      OS.changeColor(llvm::raw_ostream::MAGENTA, true);
+    OS << F.severity << ": ";
+    if (Color)
+      OS.changeColor(llvm::raw_ostream::SAVEDCOLOR, true);
+    OS << F.message << " [" << F.check << "]";
+    if (Color)
+      OS.resetColor();
+    OS << "\n";
+    writeExcerpt(OS, Lines, F.loc);
+    for (const Note &N : F.notes) {
+      writeLocation(OS, N.loc);
+      if (Color)
+        OS.changeColor(llvm::raw_ostream::BLACK, true);
+      OS << "note: ";
+      if (Color)
+        OS.resetColor();
+      OS << N.message << "\n";
+      writeExcerpt(OS, Lines, N.loc);
+    }
+  }
+  if (!Findings.empty())
+    OS << Findings.size() << (Findings.size() == 1 ? " warning" : " warnings")
+       << " generated.\n";
+}
+
+static const char *kindName(OwnKind K) {
+  switch (K) {
+  case OwnKind::Shared:
+    return "shared";
+  case OwnKind::Unique:
+    return "unique";
+  case OwnKind::Callback:
+    return "callback";
+  }
+  return "";
+}
+
+void writeJsonReport(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
+                     const ReportStats &Stats) {
+  llvm::json::OStream J(OS, 2);
+  J.object([&] {
+    J.attribute("tool", "leakcheck");
+    J.attribute("version", leakcheckVersion());
+    J.attributeArray("findings", [&] {
+      for (const Finding &F : Findings)
+        J.object([&] {
+          J.attribute("check", F.check);
+          J.attribute("severity", F.severity);
+          J.attribute("file", F.loc.file);
+          J.attribute("line", F.loc.line);
+          J.attribute("column", F.loc.column);
+          J.attribute("symbol", F.symbol);
+          J.attribute("message", F.message);
+          if (!F.cycle.empty())
+            J.attributeArray("cycle", [&] {
+              for (const CycleEdge &E : F.cycle)
+                J.object([&] {
+                  J.attribute("record", E.record);
+                  J.attribute("field", E.field);
+                  J.attribute("file", E.loc.file);
+                  J.attribute("line", E.loc.line);
+                  J.attribute("column", E.loc.column);
+                  J.attribute("target", E.target);
+                  J.attribute("kind", kindName(E.kind));
+                });
+            });
+          if (F.fix)
+            J.attributeObject("fix", [&] {
+              J.attribute("file", F.fix->loc.file);
+              J.attribute("line", F.fix->loc.line);
+              J.attribute("column", F.fix->loc.column);
+              J.attribute("length", F.fix->length);
+              J.attribute("replacement", F.fix->replacement);
+            });
+          J.attribute("confirmed", nullptr);
+          J.attributeArray("notes", [&] {
+            for (const Note &N : F.notes)
+              J.object([&] {
+                J.attribute("file", N.loc.file);
+                J.attribute("line", N.loc.line);
+                J.attribute("column", N.loc.column);
+                J.attribute("message", N.message);
+              });
+          });
+        });
+    });
+    J.attributeObject("stats", [&] {
+      J.attribute("translation_units", Stats.translationUnits);
+      J.attribute("records", Stats.records);
+      J.attribute("seconds", Stats.seconds);
+    });
+  });
+  OS << "\n";
+}
+
+} // namespace leakcheck
