@@ -5,9 +5,10 @@
 #include "clang/Basic/FileManager.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
-#include "llvm/ADT/DenseMap.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
+
+#include <map>
 
 namespace leakcheck {
 
@@ -34,24 +35,20 @@ static std::string displayPath(clang::FileEntryRef File, const clang::SourceMana
 }
 
 SourceLoc toSourceLoc(clang::SourceLocation Loc, const clang::SourceManager &SM) {
-  // Paths are computed once per file of a TU: a TU has thousands of locations in few files.
-  thread_local const clang::SourceManager *CachedFor = nullptr;
-  thread_local llvm::DenseMap<clang::FileID, std::string> Paths;
-  if (CachedFor != &SM) {
-    Paths.clear();
-    CachedFor = &SM;
-  }
+  // Paths are computed once per file (a TU has thousands of locations in few files), keyed
+  // by the file's identity on disk, which, unlike a FileID, means the same in every TU.
+  thread_local std::map<llvm::sys::fs::UniqueID, std::string> Paths;
   SourceLoc Out;
   if (Loc.isInvalid())
     return Out;
   clang::SourceLocation FileLoc = SM.getFileLoc(Loc);
-  clang::FileID FID = SM.getFileID(FileLoc);
-  auto It = Paths.find(FID);
-  if (It == Paths.end()) {
-    auto Entry = SM.getFileEntryRefForID(FID);
-    It = Paths.try_emplace(FID, Entry ? displayPath(*Entry, SM) : std::string()).first;
+  auto Entry = SM.getFileEntryRefForID(SM.getFileID(FileLoc));
+  if (Entry) {
+    auto It = Paths.find(Entry->getUniqueID());
+    if (It == Paths.end())
+      It = Paths.try_emplace(Entry->getUniqueID(), displayPath(*Entry, SM)).first;
+    Out.file = It->second;
   }
-  Out.file = It->second;
   Out.line = SM.getSpellingLineNumber(FileLoc);
   Out.column = SM.getSpellingColumnNumber(FileLoc);
   return Out;

@@ -1,10 +1,12 @@
 #include "Driver.h"
 
 #include "FactCollector.h"
+#include "TemplateCompletion.h"
 
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Basic/FileManager.h"
+#include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Frontend/TextDiagnosticPrinter.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
@@ -17,6 +19,7 @@
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/VirtualFileSystem.h"
 
+#include <algorithm>
 #include <chrono>
 #include <mutex>
 
@@ -31,6 +34,22 @@ namespace leakcheck {
 
 namespace {
 
+// Completes the templates the program names (TemplateCompletion.h), then matches.
+class CompleteThenMatch : public ASTConsumer {
+public:
+  CompleteThenMatch(CompilerInstance &CI, std::unique_ptr<ASTConsumer> Matcher)
+      : CI(CI), Matcher(std::move(Matcher)) {}
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    if (CI.hasSema() && !CI.getDiagnostics().hasErrorOccurred())
+      completeNamedTemplates(CI.getSema(), Ctx);
+    Matcher->HandleTranslationUnit(Ctx);
+  }
+
+private:
+  CompilerInstance &CI;
+  std::unique_ptr<ASTConsumer> Matcher;
+};
+
 // One TU: parse it, run the fact collectors' matchers, keep the facts, drop the AST.
 class CollectFactsAction : public ASTFrontendAction {
 public:
@@ -39,8 +58,8 @@ public:
     for (auto &C : Collectors)
       C->registerMatchers(Finder);
   }
-  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &, StringRef) override {
-    return Finder.newASTConsumer();
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI, StringRef) override {
+    return std::make_unique<CompleteThenMatch>(CI, Finder.newASTConsumer());
   }
 
 private:
@@ -78,12 +97,14 @@ ArgumentsAdjuster leakcheckAdjuster() {
       HasResourceDir |= StringRef(Arg).starts_with("-resource-dir");
       Out.push_back(Arg);
     }
+    // Flags go before a `--` that ends the options (interpolated commands have one).
+    auto End = std::find(Out.begin(), Out.end(), "--");
+    // An analyzer has no use for warnings, and -Werror must not turn them into failures.
+    End = Out.insert(End, "-w") + 1;
     // The builtin headers of the clang we were built against: a build tree has none
     // next to the executable, where LibTooling would look.
     if (!HasResourceDir)
-      Out.insert(Out.begin() + 1, "-resource-dir=" LEAKCHECK_RESOURCE_DIR);
-    // An analyzer has no use for warnings, and -Werror must not turn them into failures.
-    Out.push_back("-w");
+      Out.insert(End, "-resource-dir=" LEAKCHECK_RESOURCE_DIR);
     return Out;
   });
   return A;
@@ -164,6 +185,10 @@ AnalysisResult collectProgram(const AnalysisRequest &R) {
   if (Sources.empty())
     Result.errors.push_back("no source files to analyse");
 
+  // Files the database names, to tell them from those it only guesses flags for.
+  llvm::StringSet<> Known;
+  for (const std::string &F : DB->getAllFiles())
+    Known.insert(F);
   std::vector<CompileCommand> Commands(Sources.size());
   for (size_t I = 0; I < Sources.size(); ++I) {
     const std::string &File = Sources[I];
@@ -174,13 +199,16 @@ AnalysisResult collectProgram(const AnalysisRequest &R) {
       continue;
     }
     std::vector<CompileCommand> Found = DB->getCompileCommands(Absolute);
-    if (Found.empty())
-      Found = DB->getCompileCommands(File);
     if (Found.empty()) {
-      Result.errors.push_back(File + ": not in the compilation database of '" + R.buildDir +
-                              "' (add it to the build, or pass compiler flags after --)");
+      Result.errors.push_back(File + ": not in the compilation database" +
+                              (R.buildDir.empty() ? "" : " of '" + R.buildDir + "'") +
+                              " (add it to the build, or pass compiler flags after --)");
       continue;
     }
+    if (!R.compilerArgs && !Known.count(Absolute))
+      Result.warnings.push_back(File + ": not in the compilation database" +
+                                (R.buildDir.empty() ? "" : " of '" + R.buildDir + "'") +
+                                "; using the flags of the most similar file in it");
     Commands[I] = std::move(Found.front());
   }
   if (!Result.errors.empty())

@@ -1,0 +1,13 @@
+// A derived record has its bases' fields: the base's field is the edge.
+#include <memory>
+
+struct Session;
+struct Connected {
+  std::shared_ptr<Session> session;  // CYCLE: Connected::session -> Session::socket
+};
+struct Socket : Connected {
+  int fd = -1;
+};
+struct Session {
+  std::shared_ptr<Socket> socket;  // EDGE: Session::socket
+};

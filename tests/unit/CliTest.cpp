@@ -1,0 +1,239 @@
+// The command line as users and CI scripts meet it: exit status, report formats, bad input.
+#include <gtest/gtest.h>
+
+#include "llvm/Support/JSON.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <sys/wait.h>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Outcome {
+  int status = -1;
+  std::string out, err;
+};
+
+std::string slurp(const fs::path &P) {
+  std::ifstream In(P);
+  std::stringstream S;
+  S << In.rdbuf();
+  return S.str();
+}
+
+class Cli : public ::testing::Test {
+protected:
+  void SetUp() override {
+    Dir = fs::temp_directory_path() /
+          ("leakcheck-cli-" + std::to_string(::getpid()) + "-" +
+           ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(Dir);
+    fs::create_directories(Dir);
+  }
+  void TearDown() override { fs::remove_all(Dir); }
+
+  // Runs leakcheck with Args (shell words) in directory Cwd.
+  Outcome leakcheck(const std::string &Args, const fs::path &Cwd = fs::current_path()) {
+    Outcome R;
+    std::string Cmd = "cd '" + Cwd.string() + "' && '" LEAKCHECK_BINARY "' " + Args + " >'" +
+                      (Dir / "out").string() + "' 2>'" + (Dir / "err").string() + "'";
+    int Raw = std::system(Cmd.c_str());
+    R.status = WIFEXITED(Raw) ? WEXITSTATUS(Raw) : -1;
+    R.out = slurp(Dir / "out");
+    R.err = slurp(Dir / "err");
+    return R;
+  }
+  fs::path write(const std::string &Name, const std::string &Text) {
+    fs::path P = Dir / Name;
+    fs::create_directories(P.parent_path());
+    std::ofstream(P) << Text;
+    return P;
+  }
+  static std::string input(const std::string &Name) {
+    return std::string(LEAKCHECK_TEST_INPUTS "/shared-ptr-cycle/") + Name;
+  }
+
+  fs::path Dir;
+};
+
+TEST_F(Cli, FindingsExitOneWithClangStyleDiagnostics) {
+  Outcome R = leakcheck(input("person_car.cpp") + " -- -std=c++17");
+  EXPECT_EQ(R.status, 1) << R.err;
+  EXPECT_NE(R.out.find("person_car.cpp:10:3: warning: strong shared_ptr cycle Person::cars -> "
+                       "Car::owner -> Person [leakcheck-shared-ptr-cycle]"),
+            std::string::npos)
+      << R.out;
+  EXPECT_NE(R.out.find("person_car.cpp:14:3: note: 'Car::owner' (std::shared_ptr<Person>) owns "
+                       "'Person' through a shared_ptr, closing the cycle"),
+            std::string::npos)
+      << R.out;
+  EXPECT_NE(R.out.find("   10 |   std::vector<std::shared_ptr<Car>> cars;"), std::string::npos);
+  EXPECT_NE(R.out.find("      |   ^\n"), std::string::npos);
+  EXPECT_NE(R.out.find("1 warning generated."), std::string::npos);
+}
+
+TEST_F(Cli, NoFindingExitsZeroAndPrintsNothing) {
+  Outcome R = leakcheck(input("person_car_weak.cpp") + " -- -std=c++17");
+  EXPECT_EQ(R.status, 0) << R.err;
+  EXPECT_EQ(R.out, "");
+}
+
+TEST_F(Cli, FailOnNoneReportsButExitsZero) {
+  Outcome R = leakcheck("--fail-on=none " + input("person_car.cpp") + " -- -std=c++17");
+  EXPECT_EQ(R.status, 0);
+  EXPECT_NE(R.out.find("[leakcheck-shared-ptr-cycle]"), std::string::npos);
+}
+
+TEST_F(Cli, ChecksGlobDisablesChecks) {
+  Outcome R = leakcheck("--checks='-*' " + input("person_car.cpp") + " -- -std=c++17");
+  EXPECT_EQ(R.status, 0);
+  EXPECT_EQ(R.out, "");
+  Outcome Listed = leakcheck("--list-checks --checks='-*,leakcheck-shared-ptr-cycle'");
+  EXPECT_EQ(Listed.status, 0);
+  EXPECT_EQ(Listed.out.rfind("leakcheck-shared-ptr-cycle\n", 0), 0u) << Listed.out;
+}
+
+TEST_F(Cli, MissingFileIsExitTwoNamingTheFile) {
+  Outcome R = leakcheck("nope.cpp -- -std=c++17", Dir);
+  EXPECT_EQ(R.status, 2);
+  EXPECT_NE(R.err.find("nope.cpp: no such file"), std::string::npos) << R.err;
+  EXPECT_EQ(R.out, "");
+}
+
+TEST_F(Cli, CodeThatDoesNotCompileIsExitTwoWithTheCompilersDiagnostics) {
+  write("broken.cpp", "#include <memory>\nstruct A { std::shared_ptr<A> a; };\nint f() { return undeclared; }\n");
+  write("fine.cpp", "#include <memory>\nstruct B { std::shared_ptr<B> b; };\n");
+  Outcome R = leakcheck("fine.cpp broken.cpp -- -std=c++17", Dir);
+  EXPECT_EQ(R.status, 2);
+  EXPECT_NE(R.err.find("broken.cpp:3:18: error: use of undeclared identifier 'undeclared'"),
+            std::string::npos)
+      << R.err;
+  EXPECT_NE(R.err.find("broken.cpp: does not compile (1 error)"), std::string::npos) << R.err;
+  EXPECT_EQ(R.out, "") << "no half-written report";
+}
+
+TEST_F(Cli, KeepGoingSkipsWhatDoesNotCompile) {
+  write("broken.cpp", "int f() { return undeclared; }\n");
+  Outcome R = leakcheck("--keep-going broken.cpp " + input("person_car.cpp") + " -- -std=c++17", Dir);
+  EXPECT_EQ(R.status, 1);
+  EXPECT_NE(R.err.find("warning: broken.cpp: does not compile (1 error); skipped"), std::string::npos)
+      << R.err;
+  EXPECT_NE(R.out.find("Person::cars"), std::string::npos);
+}
+
+TEST_F(Cli, UsageErrorsAreExitTwo) {
+  EXPECT_EQ(leakcheck("").status, 2);
+  EXPECT_EQ(leakcheck("--format=xml " + input("person_car.cpp")).status, 2);
+  EXPECT_EQ(leakcheck("--fail-on=sometimes " + input("person_car.cpp")).status, 2);
+  EXPECT_EQ(leakcheck("--no-such-option " + input("person_car.cpp")).status, 2);
+  EXPECT_EQ(leakcheck("-p " + Dir.string() + "/nowhere").status, 2);
+}
+
+TEST_F(Cli, JsonReportFollowsTheContract) {
+  Outcome R = leakcheck("--format=json " + input("person_car.cpp") + " -- -std=c++17", Dir);
+  ASSERT_EQ(R.status, 1) << R.err;
+  auto Doc = llvm::json::parse(R.out);
+  ASSERT_TRUE(bool(Doc)) << llvm::toString(Doc.takeError()) << R.out;
+  const llvm::json::Object &Top = *Doc->getAsObject();
+  EXPECT_EQ(Top.getString("tool"), "leakcheck");
+  EXPECT_TRUE(Top.getString("version"));
+  const llvm::json::Array &Findings = *Top.getArray("findings");
+  ASSERT_EQ(Findings.size(), 1u);
+  const llvm::json::Object &F = *Findings[0].getAsObject();
+  EXPECT_EQ(F.getString("check"), "leakcheck-shared-ptr-cycle");
+  EXPECT_EQ(F.getString("severity"), "warning");
+  EXPECT_EQ(F.getString("file"), input("person_car.cpp"));
+  EXPECT_EQ(F.getInteger("line"), 10);
+  EXPECT_EQ(F.getInteger("column"), 3);
+  EXPECT_EQ(F.getString("symbol"), "Person::cars");
+  EXPECT_EQ(F.getString("message"), "strong shared_ptr cycle Person::cars -> Car::owner -> Person");
+  const llvm::json::Array &Cycle = *F.getArray("cycle");
+  ASSERT_EQ(Cycle.size(), 2u);
+  EXPECT_EQ(Cycle[0].getAsObject()->getString("record"), "Person");
+  EXPECT_EQ(Cycle[0].getAsObject()->getString("field"), "cars");
+  EXPECT_EQ(Cycle[0].getAsObject()->getInteger("line"), 10);
+  EXPECT_EQ(Cycle[1].getAsObject()->getString("record"), "Car");
+  EXPECT_EQ(Cycle[1].getAsObject()->getString("field"), "owner");
+  EXPECT_EQ(Cycle[1].getAsObject()->getString("file"), input("person_car.cpp"));
+  EXPECT_EQ(Cycle[1].getAsObject()->getInteger("line"), 14);
+  ASSERT_TRUE(F.get("confirmed"));
+  EXPECT_EQ(*F.get("confirmed"), llvm::json::Value(nullptr));
+  const llvm::json::Object &Stats = *Top.getObject("stats");
+  EXPECT_EQ(Stats.getInteger("translation_units"), 1);
+  EXPECT_EQ(Stats.getInteger("records"), 2);
+  EXPECT_TRUE(Stats.getNumber("seconds"));
+}
+
+TEST_F(Cli, FilesAreNamedAsTheUserNamedThem) {
+  fs::copy(input("person_car.cpp"), Dir / "src" / "person_car.cpp",
+           (fs::create_directories(Dir / "src"), fs::copy_options::none));
+  Outcome R = leakcheck("src/person_car.cpp -- -std=c++17", Dir);
+  EXPECT_EQ(R.out.rfind("src/person_car.cpp:10:3: warning:", 0), 0u) << R.out;
+}
+
+TEST_F(Cli, OutputFileHoldsTheReport) {
+  Outcome R = leakcheck("--format=json --output=" + (Dir / "report.json").string() + " " +
+                    input("person_car.cpp") + " -- -std=c++17");
+  EXPECT_EQ(R.status, 1);
+  EXPECT_EQ(R.out, "");
+  EXPECT_NE(slurp(Dir / "report.json").find("\"symbol\": \"Person::cars\""), std::string::npos);
+}
+
+TEST_F(Cli, FindsBuiltinHeadersFromAnyDirectory) {
+  fs::path Src = write("uses_std.cpp", "#include <cstddef>\n#include <functional>\n#include <map>\n"
+                                       "#include <memory>\n#include <stdarg.h>\n"
+                                       "struct N { std::map<int, std::shared_ptr<N>> kids; "
+                                       "std::function<void()> f; };\n");
+  Outcome R = leakcheck(Src.string() + " -- -std=c++17", "/");
+  EXPECT_EQ(R.status, 0) << R.err;
+}
+
+TEST_F(Cli, NoCompilerArgumentsMeansCxx17) {
+  Outcome R = leakcheck(input("person_car.cpp"), Dir);
+  EXPECT_EQ(R.status, 1) << R.err;
+}
+
+TEST_F(Cli, ReadsACompilationDatabase) {
+  fs::path A = write("src/a.cpp", "#include \"shared.h\"\nstruct A { std::shared_ptr<B> b; };\n");
+  fs::path B = write("src/b.cpp", "#include \"shared.h\"\n");
+  write("include/shared.h", "#pragma once\n#include <memory>\nstruct A;\nstruct B { "
+                            "std::shared_ptr<A> a; };\n");
+  write("other.cpp", "int x;\n");
+  std::string Db = "[";
+  for (const char *F : {"src/a.cpp", "src/b.cpp"})
+    Db += std::string(Db.size() > 1 ? "," : "") + "{\"directory\": \"" + Dir.string() +
+          "\", \"command\": \"g++ -std=c++17 -Iinclude -fconcepts-diagnostics-depth=2 -c " + F +
+          "\", \"file\": \"" + F + "\"}";
+  write("build/compile_commands.json", Db + "]");
+  Outcome All = leakcheck("-p build", Dir);
+  EXPECT_EQ(All.status, 1) << All.err;
+  EXPECT_NE(All.out.find("strong shared_ptr cycle B::a -> A::b -> B"), std::string::npos) << All.out;
+  Outcome One = leakcheck("-p build src/a.cpp", Dir);
+  EXPECT_EQ(One.status, 1) << One.err;
+  Outcome Outside = leakcheck("-p build other.cpp", Dir);
+  EXPECT_EQ(Outside.status, 0) << Outside.err;
+  EXPECT_NE(Outside.err.find("warning: other.cpp: not in the compilation database of 'build'; "
+                             "using the flags of the most similar file in it"),
+            std::string::npos)
+      << Outside.err;
+}
+
+TEST_F(Cli, ParallelRunsReportWhatSerialRunsReport) {
+  std::string Files;
+  for (const char *F : {"person_car.cpp", "three_records.cpp", "wrappers.cpp", "xtu_stage/layer.cpp",
+                        "xtu_stage/stage.cpp", "callback_list_and_ctor.cpp"})
+    Files += " " + input(F);
+  Outcome Serial = leakcheck("-j 1 --format=json" + Files + " -- -std=c++17");
+  Outcome Parallel = leakcheck("-j 4 --format=json" + Files + " -- -std=c++17");
+  auto WithoutTiming = [](std::string S) { return S.substr(0, S.find("\"stats\"")); };
+  EXPECT_EQ(Serial.status, 1);
+  EXPECT_EQ(WithoutTiming(Serial.out), WithoutTiming(Parallel.out));
+}
+
+} // namespace
