@@ -147,8 +147,12 @@ UnitOutcome analyzeUnit(const CompileCommand &Command, const ArgumentsAdjuster &
   return Out;
 }
 
+// The database to read; Listing says whether it lists files (a compile_commands.json, which
+// guesses flags for files it does not list) rather than giving everyone the same flags.
 std::unique_ptr<CompilationDatabase> loadDatabase(const AnalysisRequest &R,
-                                                  std::vector<std::string> &Errors) {
+                                                  std::vector<std::string> &Errors,
+                                                  bool &Listing) {
+  Listing = false;
   if (R.compilerArgs) {
     std::vector<std::string> Args = *R.compilerArgs;
     return std::make_unique<FixedCompilationDatabase>(".", Args);
@@ -156,6 +160,7 @@ std::unique_ptr<CompilationDatabase> loadDatabase(const AnalysisRequest &R,
   std::string Error;
   if (!R.buildDir.empty()) {
     auto DB = CompilationDatabase::loadFromDirectory(R.buildDir, Error);
+    Listing = true;
     if (!DB)
       Errors.push_back("cannot load a compilation database from '" + R.buildDir + "': " + Error);
     return DB;
@@ -163,8 +168,10 @@ std::unique_ptr<CompilationDatabase> loadDatabase(const AnalysisRequest &R,
   if (!R.sources.empty()) {
     llvm::SmallString<256> First(R.sources.front());
     llvm::sys::fs::make_absolute(First);
-    if (auto DB = CompilationDatabase::autoDetectFromSource(First, Error))
+    if (auto DB = CompilationDatabase::autoDetectFromSource(First, Error)) {
+      Listing = true;
       return DB;
+    }
   }
   // No database and no `--`: the flags a modern C++ file needs.
   return std::make_unique<FixedCompilationDatabase>(".", std::vector<std::string>{"-std=c++17"});
@@ -175,7 +182,8 @@ std::unique_ptr<CompilationDatabase> loadDatabase(const AnalysisRequest &R,
 AnalysisResult collectProgram(const AnalysisRequest &R) {
   auto Start = std::chrono::steady_clock::now();
   AnalysisResult Result;
-  std::unique_ptr<CompilationDatabase> DB = loadDatabase(R, Result.errors);
+  bool Listing = false;
+  std::unique_ptr<CompilationDatabase> DB = loadDatabase(R, Result.errors, Listing);
   if (!DB)
     return Result;
 
@@ -205,7 +213,7 @@ AnalysisResult collectProgram(const AnalysisRequest &R) {
                               " (add it to the build, or pass compiler flags after --)");
       continue;
     }
-    if (!R.compilerArgs && !Known.count(Absolute))
+    if (Listing && !Known.count(Absolute))
       Result.warnings.push_back(File + ": not in the compilation database" +
                                 (R.buildDir.empty() ? "" : " of '" + R.buildDir + "'") +
                                 "; using the flags of the most similar file in it");
