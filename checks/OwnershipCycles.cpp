@@ -256,6 +256,20 @@ void rotateToFirstDeclared(std::vector<OwnershipEdge> &Edges) {
   std::rotate(Edges.begin(), First, Edges.end());
 }
 
+// The length of the shortest prefix that the sequence repeats.
+size_t shortestPeriod(const std::vector<std::string> &Labels) {
+  for (size_t P = 1; P < Labels.size(); ++P) {
+    if (Labels.size() % P)
+      continue;
+    bool Repeats = true;
+    for (size_t I = P; I < Labels.size() && Repeats; ++I)
+      Repeats = Labels[I] == Labels[I - P];
+    if (Repeats)
+      return P;
+  }
+  return Labels.size();
+}
+
 class CycleSet {
 public:
   void add(std::vector<OwnershipEdge> Edges, OwnershipCycle::Evidence Evidence) {
@@ -265,6 +279,11 @@ public:
     std::vector<std::string> Key;
     for (const OwnershipEdge &E : Edges)
       Key.push_back(E.label());
+    // Through derived records, a simple cycle of the graph can run the same fields twice
+    // (A::f -> B::g -> A::f -> B::g): it is the shorter cycle, once.
+    size_t Period = shortestPeriod(Key);
+    Edges.resize(Period);
+    Key.resize(Period);
     if (!Seen.insert(Key).second)
       return;
     Cycles.push_back({std::move(Edges), Evidence});

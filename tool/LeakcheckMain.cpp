@@ -35,7 +35,7 @@ cl::opt<std::string> FailOn("fail-on",
                             cl::desc("Exit 1 on findings of this severity: none or warning"),
                             cl::init("warning"), cl::cat(Category));
 cl::opt<unsigned> Jobs("j", cl::desc("Translation units analysed in parallel (default: cores)"),
-                       cl::init(0), cl::cat(Category));
+                       cl::init(0), cl::Prefix, cl::cat(Category));
 cl::opt<bool> KeepGoing("keep-going",
                         cl::desc("Warn about a file that does not compile and go on"),
                         cl::cat(Category));
