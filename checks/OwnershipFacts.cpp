@@ -4,6 +4,7 @@
 
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 
 using namespace clang;
@@ -120,81 +121,106 @@ const CXXRecordDecl *closureOrRecord(QualType T) {
 
 } // namespace
 
+// Walks one function body (lambdas inside included) for the stores and calls that move
+// values into fields and parameters. One walk per function, instead of a matcher per kind of
+// expression that would need the AST's parent map to find the enclosing function.
+class OwnershipFacts::BodyScanner : public RecursiveASTVisitor<BodyScanner> {
+public:
+  BodyScanner(OwnershipFacts &Facts, const FunctionDecl &Fn, ASTContext &Ctx)
+      : Facts(Facts), Fn(Fn), Ctx(Ctx) {}
+
+  // Local classes are functions of their own: the matcher finds their methods.
+  bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
+
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *E) {
+    if (E->isAssignmentOp() && E->getNumArgs() == 2)
+      Facts.addStore(E->getArg(0), E->getArg(1), &Fn, Ctx);
+    return true;
+  }
+
+  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
+    const CXXMethodDecl *M = Call->getMethodDecl();
+    if (!M)
+      return true;
+    // A call on a field stores its arguments there: push_back, insert, emplace, ...
+    if (!M->isConst())
+      for (const Expr *Arg : Call->arguments())
+        Facts.addStore(Call->getImplicitObjectArgument(), Arg, &Fn, Ctx);
+    for (unsigned I = 0; I < Call->getNumArgs() && I < M->getNumParams(); ++I)
+      Facts.addArgument(Call->getArg(I), *M, I, Ctx);
+    return true;
+  }
+
+  bool VisitCallExpr(CallExpr *Call) {
+    if (isa<CXXMemberCallExpr>(Call) || isa<CXXOperatorCallExpr>(Call))
+      return true;
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee)
+      return true;
+    if (const CXXConstructorDecl *Ctor = constructedBy(*Callee)) {
+      // std::make_shared<T>(args...) passes its arguments to T's constructor.
+      unsigned Skip = Callee->getName() == "allocate_shared" ? 1 : 0;
+      for (unsigned I = Skip; I < Call->getNumArgs(); ++I)
+        Facts.addArgument(Call->getArg(I), *Ctor, I - Skip, Ctx);
+      return true;
+    }
+    for (unsigned I = 0; I < Call->getNumArgs() && I < Callee->getNumParams(); ++I)
+      Facts.addArgument(Call->getArg(I), *Callee, I, Ctx);
+    return true;
+  }
+
+  bool VisitCXXConstructExpr(CXXConstructExpr *K) {
+    const CXXConstructorDecl *Ctor = K->getConstructor();
+    if (Ctor && !Ctor->getParent()->isInStdNamespace())
+      for (unsigned I = 0; I < K->getNumArgs() && I < Ctor->getNumParams(); ++I)
+        Facts.addArgument(K->getArg(I), *Ctor, I, Ctx);
+    return true;
+  }
+
+private:
+  // The constructor std::make_shared<T>, make_unique<T> or allocate_shared<T> calls.
+  static const CXXConstructorDecl *constructedBy(const FunctionDecl &Callee) {
+    if (!Callee.isInStdNamespace() || !Callee.getIdentifier() ||
+        (Callee.getName() != "make_shared" && Callee.getName() != "make_unique" &&
+         Callee.getName() != "allocate_shared"))
+      return nullptr;
+    const TemplateArgumentList *TA = Callee.getTemplateSpecializationArgs();
+    if (!TA || !TA->size() || TA->get(0).getKind() != TemplateArgument::Type)
+      return nullptr;
+    const CXXRecordDecl *T = TA->get(0).getAsType()->getAsCXXRecordDecl();
+    if (!T || !T->hasDefinition() || T->ctors().empty())
+      return nullptr;
+    return *T->ctors().begin();
+  }
+
+  OwnershipFacts &Facts;
+  const FunctionDecl &Fn;
+  ASTContext &Ctx;
+};
+
 void OwnershipFacts::registerMatchers(MatchFinder &Finder) {
   auto User = unless(isExpansionInSystemHeader());
   Finder.addMatcher(cxxRecordDecl(isDefinition(), User).bind("record"), this);
-  Finder.addMatcher(
-      cxxOperatorCallExpr(isAssignmentOperator(), User, forFunction(functionDecl().bind("fn")))
-          .bind("assign"),
-      this);
-  Finder.addMatcher(
-      cxxMemberCallExpr(User, forFunction(functionDecl().bind("fn"))).bind("mcall"), this);
-  Finder.addMatcher(
-      cxxConstructorDecl(isDefinition(), User, forEachConstructorInitializer(
-                                                   cxxCtorInitializer(isMemberInitializer())
-                                                       .bind("init")))
-          .bind("ctor"),
-      this);
-  Finder.addMatcher(callExpr(User, unless(cxxOperatorCallExpr()), unless(cxxMemberCallExpr()))
-                        .bind("call"),
+  Finder.addMatcher(functionDecl(isDefinition(), User,
+                                 unless(cxxMethodDecl(ofClass(cxxRecordDecl(isLambda())))))
+                        .bind("function"),
                     this);
-  Finder.addMatcher(cxxMemberCallExpr(User).bind("argcall"), this);
-  Finder.addMatcher(cxxConstructExpr(User).bind("construct"), this);
-  Finder.addMatcher(cxxMethodDecl(isOverride(), User).bind("override"), this);
 }
 
 void OwnershipFacts::run(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
-  const auto &N = Result.Nodes;
-  const auto *Fn = N.getNodeAs<FunctionDecl>("fn");
-  if (const auto *RD = N.getNodeAs<CXXRecordDecl>("record")) {
-    addRecord(*RD, Ctx);
-  } else if (const auto *A = N.getNodeAs<CXXOperatorCallExpr>("assign")) {
-    if (A->getNumArgs() == 2)
-      addStore(A->getArg(0), A->getArg(1), Fn, Ctx);
-  } else if (const auto *MC = N.getNodeAs<CXXMemberCallExpr>("mcall")) {
-    // A call on a field stores its arguments there: push_back, insert, emplace, ...
-    const CXXMethodDecl *M = MC->getMethodDecl();
-    if (M && !M->isConst())
-      for (const Expr *Arg : MC->arguments())
-        addStore(MC->getImplicitObjectArgument(), Arg, Fn, Ctx);
-  } else if (const auto *Init = N.getNodeAs<CXXCtorInitializer>("init")) {
-    const auto *Ctor = N.getNodeAs<CXXConstructorDecl>("ctor");
-    if (Init->getMember())
-      addFieldStore(*Init->getMember(), "this", Init->getInit(), Ctor, Ctx);
-  } else if (const auto *Call = N.getNodeAs<CallExpr>("call")) {
-    const FunctionDecl *Callee = Call->getDirectCallee();
-    if (!Callee)
-      return;
-    // std::make_shared<T>(args...) passes its arguments to T's constructor.
-    if (Callee->isInStdNamespace() && Callee->getIdentifier() &&
-        (Callee->getName() == "make_shared" || Callee->getName() == "make_unique" ||
-         Callee->getName() == "allocate_shared")) {
-      const TemplateArgumentList *TA = Callee->getTemplateSpecializationArgs();
-      const CXXRecordDecl *T = TA && TA->size() && TA->get(0).getKind() == TemplateArgument::Type
-                                   ? TA->get(0).getAsType()->getAsCXXRecordDecl()
-                                   : nullptr;
-      if (!T || !T->hasDefinition() || T->ctors().empty())
-        return;
-      unsigned Skip = Callee->getName() == "allocate_shared" ? 1 : 0;
-      for (unsigned I = Skip; I < Call->getNumArgs(); ++I)
-        addArgument(Call->getArg(I), **T->ctors().begin(), I - Skip, Ctx);
-      return;
-    }
-    for (unsigned I = 0; I < Call->getNumArgs() && I < Callee->getNumParams(); ++I)
-      addArgument(Call->getArg(I), *Callee, I, Ctx);
-  } else if (const auto *Call = N.getNodeAs<CXXMemberCallExpr>("argcall")) {
-    if (const CXXMethodDecl *M = Call->getMethodDecl())
-      for (unsigned I = 0; I < Call->getNumArgs() && I < M->getNumParams(); ++I)
-        addArgument(Call->getArg(I), *M, I, Ctx);
-  } else if (const auto *K = N.getNodeAs<CXXConstructExpr>("construct")) {
-    const CXXConstructorDecl *Ctor = K->getConstructor();
-    if (Ctor && !Ctor->isInStdNamespace() && !Ctor->getParent()->isInStdNamespace())
-      for (unsigned I = 0; I < K->getNumArgs() && I < Ctor->getNumParams(); ++I)
-        addArgument(K->getArg(I), *Ctor, I, Ctx);
-  } else if (const auto *M = N.getNodeAs<CXXMethodDecl>("override")) {
+  if (const auto *RD = Result.Nodes.getNodeAs<CXXRecordDecl>("record"))
+    return addRecord(*RD, Ctx);
+  const auto *Fn = Result.Nodes.getNodeAs<FunctionDecl>("function");
+  if (!Fn || Fn->isDependentContext() || !Fn->hasBody())
+    return;
+  if (const auto *M = dyn_cast<CXXMethodDecl>(Fn))
     addOverride(*M);
-  }
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Fn))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (Init->isMemberInitializer() && Init->isWritten())
+        addFieldStore(*Init->getMember(), "this", Init->getInit(), Ctor, Ctx);
+  BodyScanner(*this, *Fn, Ctx).TraverseStmt(Fn->getBody());
 }
 
 void OwnershipFacts::addRecord(const CXXRecordDecl &RD, ASTContext &Ctx) {

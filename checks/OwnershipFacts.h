@@ -17,6 +17,7 @@ public:
   void run(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
 
 private:
+  class BodyScanner;
   void addRecord(const clang::CXXRecordDecl &RD, clang::ASTContext &Ctx);
   // `Holder.Field` (rooted at Target) is made to hold Value inside Function.
   void addStore(const clang::Expr *Target, const clang::Expr *Value,
