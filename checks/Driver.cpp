@@ -13,6 +13,7 @@
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/ThreadPool.h"
@@ -149,7 +150,13 @@ UnitOutcome analyzeUnit(const CompileCommand &Command, const ArgumentsAdjuster &
   ToolInvocation Invocation(Args, std::make_unique<CollectFactsAction>(Out.facts, Options),
                             Files.get());
   Invocation.setDiagnosticConsumer(&Printer);
-  bool Ran = Invocation.run();
+  bool Ran = false;
+  // A crash in one TU (in clang or in a collector) is that TU's error, not the end of the run.
+  llvm::CrashRecoveryContext Recovery;
+  if (!Recovery.RunSafely([&] { Ran = Invocation.run(); })) {
+    Out.problem = "crashed the analyzer (an internal error: please report it with this file)";
+    return Out;
+  }
   DiagStream.flush();
   Out.compiled = Ran && Printer.getNumErrors() == 0;
   if (!Out.compiled)
@@ -195,6 +202,7 @@ std::unique_ptr<CompilationDatabase> loadDatabase(const AnalysisRequest &R,
 
 AnalysisResult collectProgram(const AnalysisRequest &R) {
   auto Start = std::chrono::steady_clock::now();
+  llvm::CrashRecoveryContext::Enable();
   AnalysisResult Result;
   bool Listing = false;
   std::unique_ptr<CompilationDatabase> DB = loadDatabase(R, Result.errors, Listing);
