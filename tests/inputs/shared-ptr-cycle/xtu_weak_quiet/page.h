@@ -1,0 +1,6 @@
+#pragma once
+#include <memory>
+struct Doc;
+struct Page {
+  std::weak_ptr<Doc> doc;
+};
