@@ -462,7 +462,11 @@ void findRecursiveCycles(const ProgramModel &M, const Graph &G, const CycleSearc
   for (const LinkFact &L : M.links)
     ByFunction[L.function].push_back(&L);
   for (const auto &[Function, Links] : ByFunction)
-    for (const LinkFact *A : Links)
+    for (const LinkFact *A : Links) {
+      // `self_ = shared_from_this()`, `n->next = n`: an object made to own itself.
+      if (A->holder == A->value)
+        if (const OwnershipEdge *E = FirstWithLabel(A->record, A->field))
+          Out.add({*E}, OwnershipCycle::Evidence::LinkedBothWays);
       for (const LinkFact *B : Links) {
         if (A->holder != B->value || A->value != B->holder || A->holder == A->value)
           continue;
@@ -475,6 +479,7 @@ void findRecursiveCycles(const ProgramModel &M, const Graph &G, const CycleSearc
         else
           Out.add({*EA, *EB}, OwnershipCycle::Evidence::LinkedBothWays);
       }
+    }
 
   // A field whose name says it points back, beside one that points down to its holder.
   for (const OwnershipEdge *Back : Recursive) {
