@@ -13,6 +13,7 @@
 
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -62,20 +63,27 @@ int usageError(const Twine &Message) {
   return 2;
 }
 
-// Writes the whole text or nothing: a CI gate must never read half a report.
-bool writeFile(const std::string &Path, const std::string &Text) {
+std::error_code writeAll(const std::string &Path, const std::string &Text) {
   std::error_code EC;
-  std::string Temp = Path + ".tmp";
-  {
-    raw_fd_ostream File(Temp, EC);
-    if (!EC) {
-      File << Text;
-      File.close();
-      EC = File.error();
-    }
-  }
-  if (EC || (EC = sys::fs::rename(Temp, Path))) {
-    sys::fs::remove(Temp);
+  raw_fd_ostream File(Path, EC);
+  if (EC)
+    return EC;
+  File << Text;
+  File.close();
+  return File.error();
+}
+
+// Writes the whole text or nothing (a temporary file renamed into place): a CI gate must
+// never read half a report. A device such as /dev/null is written, never replaced.
+bool writeFile(const std::string &Path, const std::string &Text) {
+  bool Device = sys::fs::exists(Path) && !sys::fs::is_regular_file(Path);
+  std::string Target = Device ? Path : Path + ".tmp";
+  std::error_code EC = writeAll(Target, Text);
+  if (!EC && !Device)
+    EC = sys::fs::rename(Target, Path);
+  if (EC) {
+    if (!Device)
+      sys::fs::remove(Target);
     errs() << "leakcheck: error: cannot write '" << Path << "': " << EC.message() << "\n";
     return false;
   }
@@ -99,7 +107,13 @@ public:
   void update(unsigned Done, unsigned Total, const std::string &File) {
     if (Total <= Few)
       return;
-    std::string Line = "[" + std::to_string(Done) + "/" + std::to_string(Total) + "] " + File;
+    StringRef Name(File);  // relative to the working directory when below it
+    if (Name.consume_front(Cwd) && !Name.empty() && sys::path::is_separator(Name.front()))
+      Name = Name.drop_front();
+    else
+      Name = File;
+    std::string Line =
+        "[" + std::to_string(Done) + "/" + std::to_string(Total) + "] " + Name.str();
     unsigned Width = sys::Process::StandardErrColumns();
     if (Width > 4 && Line.size() >= Width)
       Line = "..." + Line.substr(Line.size() - Width + 4);
@@ -115,6 +129,11 @@ public:
 
 private:
   bool Shown = false;
+  std::string Cwd = [] {
+    SmallString<256> Dir;
+    sys::fs::current_path(Dir);
+    return std::string(Dir);
+  }();
 };
 
 // The configuration: --config, else the nearest .leakcheck.yaml above the first source

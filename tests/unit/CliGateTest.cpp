@@ -180,6 +180,14 @@ TEST_F(CliGate, BaselineReportsOnlyNewFindings) {
   EXPECT_EQ(lc("--baseline=base2.json a.cpp b.cpp").status, 0);
 }
 
+TEST_F(CliGate, WritesToDevicesWithoutReplacingThem) {
+  write("a.cpp", personCar());
+  Outcome R = lc("--output=/dev/null --write-baseline=/dev/stdout a.cpp");
+  EXPECT_EQ(R.status, 1) << R.err;
+  EXPECT_EQ(symbols(R.out), std::vector<std::string>{"Person::cars"});
+  EXPECT_TRUE(fs::is_character_file("/dev/null"));
+}
+
 TEST_F(CliGate, BadBaselineIsExitTwo) {
   write("a.cpp", personCar());
   write("bad.json", "[1, 2]");
