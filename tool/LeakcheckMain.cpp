@@ -74,9 +74,12 @@ std::error_code writeAll(const std::string &Path, const std::string &Text) {
 }
 
 // Writes the whole text or nothing (a temporary file renamed into place): a CI gate must
-// never read half a report. A device such as /dev/null is written, never replaced.
+// never read half a report. What is not a plain file (a device such as /dev/null, a pipe,
+// a symbolic link such as /dev/stdout) is written through, never replaced.
 bool writeFile(const std::string &Path, const std::string &Text) {
-  bool Device = sys::fs::exists(Path) && !sys::fs::is_regular_file(Path);
+  sys::fs::file_status Status;
+  bool Device = !sys::fs::status(Path, Status, /*Follow=*/false) &&
+                Status.type() != sys::fs::file_type::regular_file;
   std::string Target = Device ? Path : Path + ".tmp";
   std::error_code EC = writeAll(Target, Text);
   if (!EC && !Device)

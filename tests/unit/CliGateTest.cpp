@@ -180,12 +180,20 @@ TEST_F(CliGate, BaselineReportsOnlyNewFindings) {
   EXPECT_EQ(lc("--baseline=base2.json a.cpp b.cpp").status, 0);
 }
 
-TEST_F(CliGate, WritesToDevicesWithoutReplacingThem) {
+TEST_F(CliGate, WritesThroughLinksAndPipesWithoutReplacingThem) {
   write("a.cpp", personCar());
-  Outcome R = lc("--output=/dev/null --write-baseline=/dev/stdout a.cpp");
+  write("real.json", "");
+  fs::create_symlink("real.json", Dir / "link.json");
+  ASSERT_EQ(run("mkfifo pipe").status, 0);
+  // A reader for the pipe; it would wait for ever (here: 60 s) if leakcheck replaced it.
+  Outcome R = run("{ timeout 60 cat pipe > piped.json & } && '" LEAKCHECK_BINARY
+                  "' --output=link.json --write-baseline=pipe a.cpp; status=$?; wait; "
+                  "exit $status");
   EXPECT_EQ(R.status, 1) << R.err;
-  EXPECT_EQ(symbols(R.out), std::vector<std::string>{"Person::cars"});
-  EXPECT_TRUE(fs::is_character_file("/dev/null"));
+  EXPECT_TRUE(fs::is_symlink(Dir / "link.json"));
+  EXPECT_TRUE(fs::is_fifo(Dir / "pipe"));
+  EXPECT_TRUE(contains(slurp(Dir / "real.json"), "Person::cars"));
+  EXPECT_EQ(symbols(slurp(Dir / "piped.json")), std::vector<std::string>{"Person::cars"});
 }
 
 TEST_F(CliGate, BadBaselineIsExitTwo) {
