@@ -4,6 +4,8 @@
 #include "llvm/Support/MemoryBuffer.h"
 
 #include <algorithm>
+#include <optional>
+#include <tuple>
 
 namespace leakcheck {
 
@@ -18,6 +20,17 @@ std::string findingIdentity(const Finding &F) {
   for (const std::string &E : Edges)
     Out += E + " -> ";
   return Out + "*";
+}
+
+// The string members A and B of an object, or nothing.
+static std::optional<std::pair<std::string, std::string>>
+stringPair(const llvm::json::Value &V, llvm::StringRef A, llvm::StringRef B) {
+  const llvm::json::Object *O = V.getAsObject();
+  auto First = O ? O->getString(A) : std::nullopt;
+  auto Second = O ? O->getString(B) : std::nullopt;
+  if (!First || !Second)
+    return std::nullopt;
+  return std::make_pair(First->str(), Second->str());
 }
 
 bool readBaseline(const std::string &Path, Baseline &Out, std::string &Error) {
@@ -38,30 +51,23 @@ bool readBaseline(const std::string &Path, Baseline &Out, std::string &Error) {
     return false;
   }
   for (size_t I = 0; I < Findings->size(); ++I) {
-    const llvm::json::Object *Item = (*Findings)[I].getAsObject();
-    auto Check = Item ? Item->getString("check") : std::nullopt;
-    auto Symbol = Item ? Item->getString("symbol") : std::nullopt;
-    if (!Check || !Symbol) {
-      Error = Path + ": finding " + std::to_string(I + 1) +
-              " of the baseline has no \"check\" or \"symbol\"";
+    std::string Which = Path + ": finding " + std::to_string(I + 1) + " of the baseline";
+    auto CheckAndSymbol = stringPair((*Findings)[I], "check", "symbol");
+    if (!CheckAndSymbol) {
+      Error = Which + " has no \"check\" or \"symbol\"";
       return false;
     }
     Finding F;
-    F.check = Check->str();
-    F.symbol = Symbol->str();
-    if (const llvm::json::Array *Cycle = Item->getArray("cycle"))
+    std::tie(F.check, F.symbol) = *CheckAndSymbol;
+    if (const llvm::json::Array *Cycle = (*Findings)[I].getAsObject()->getArray("cycle"))
       for (const llvm::json::Value &V : *Cycle) {
-        const llvm::json::Object *E = V.getAsObject();
-        auto Record = E ? E->getString("record") : std::nullopt;
-        auto Field = E ? E->getString("field") : std::nullopt;
-        if (!Record || !Field) {
-          Error = Path + ": finding " + std::to_string(I + 1) +
-                  " of the baseline has a cycle edge without \"record\" or \"field\"";
+        auto RecordAndField = stringPair(V, "record", "field");
+        if (!RecordAndField) {
+          Error = Which + " has a cycle edge without \"record\" or \"field\"";
           return false;
         }
         CycleEdge Edge;
-        Edge.record = Record->str();
-        Edge.field = Field->str();
+        std::tie(Edge.record, Edge.field) = *RecordAndField;
         F.cycle.push_back(std::move(Edge));
       }
     Out.identities.insert(findingIdentity(F));
