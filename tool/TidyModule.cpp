@@ -18,8 +18,8 @@ namespace {
 
 // One TU's facts. clang-tidy creates all enabled checks for a TU and registers their
 // matchers on one MatchFinder: the leakcheck checks among them share one set of fact
-// collectors (their vocabulary options, "leakcheck.*", are common to all checks), so the
-// facts are collected once however many leakcheck checks are enabled.
+// collectors (made from every leakcheck option, which each check has), so the facts are
+// collected once however many leakcheck checks are enabled.
 struct UnitFacts {
   ProgramModel model;
   std::vector<std::unique_ptr<FactCollector>> collectors;
@@ -45,11 +45,12 @@ class TidyCheck : public tidy::ClangTidyCheck {
 public:
   TidyCheck(StringRef Name, tidy::ClangTidyContext *Context, const CheckInfo &Info)
       : ClangTidyCheck(Name, Context), Check(Info.create()) {
-    // The check's own options and the shared vocabulary, under their leakcheck names.
-    std::string Own = (Name + ".").str();
+    // Every leakcheck option, under its leakcheck name: the check's own, the shared
+    // vocabulary ("leakcheck.*"), and the other checks' (the fact collectors are shared by
+    // the checks of a TU and may read any of them).
     for (const auto &Entry : Context->getOptions().CheckOptions) {
       StringRef Key = Entry.getKey();
-      if (Key.starts_with(Own) || Key.starts_with("leakcheck.")) {
+      if (Key.starts_with("leakcheck")) {
         Options.set(Key.str(), Entry.getValue().Value);
         if (llvm::StringSet<> *Used = Context->getOptionsCollector())
           Used->insert(Key);  // known to --verify-config
