@@ -136,6 +136,21 @@ TEST_F(CliGate, ExcludeSkipsFilesAndDropsTheirFindings) {
   EXPECT_TRUE(contains(OnlyExcluded.err, "every file is excluded by")) << OnlyExcluded.err;
 }
 
+TEST_F(CliGate, ExcludeSkipsEntriesOfTheCompilationDatabase) {
+  write("src/main.cpp", personCar());
+  write("third_party/lib.cpp", SecondCycle);
+  std::string Db = "[";
+  for (const char *F : {"src/main.cpp", "third_party/lib.cpp"})
+    Db += std::string(Db.size() > 1 ? "," : "") + "{\"directory\": \"" + Dir.string() +
+          "\", \"command\": \"c++ -std=c++17 -c " + F + "\", \"file\": \"" + F + "\"}";
+  write("build/compile_commands.json", Db + "]");
+  write(".leakcheck.yaml", "Exclude: third_party/*\n");
+  Outcome R = lc("-p build --format=json");
+  EXPECT_EQ(R.status, 1) << R.err;
+  EXPECT_EQ(symbols(R.out), std::vector<std::string>{"Person::cars"});
+  EXPECT_EQ(stat(R.out, "translation_units"), 1);
+}
+
 TEST_F(CliGate, ConfigurationErrorsAreExitTwoNamingFileLineAndKey) {
   write("a.cpp", personCar());
   write(".leakcheck.yaml", "Checks: leakcheck-*\nBogus: 1\n");
