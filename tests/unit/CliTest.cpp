@@ -151,12 +151,8 @@ TEST_F(Cli, ReadsACompilationDatabase) {
   write("include/shared.h", "#pragma once\n#include <memory>\nstruct A;\nstruct B { "
                             "std::shared_ptr<A> a; };\n");
   write("other.cpp", "int x;\n");
-  std::string Db = "[";
-  for (const char *F : {"src/a.cpp", "src/b.cpp"})
-    Db += std::string(Db.size() > 1 ? "," : "") + "{\"directory\": \"" + Dir.string() +
-          "\", \"command\": \"g++ -std=c++17 -Iinclude -fconcepts-diagnostics-depth=2 -c " + F +
-          "\", \"file\": \"" + F + "\"}";
-  write("build/compile_commands.json", Db + "]");
+  writeCompileCommands("build", {"src/a.cpp", "src/b.cpp"},
+                       "g++ -std=c++17 -Iinclude -fconcepts-diagnostics-depth=2");
   Outcome All = leakcheck("-p build", Dir);
   EXPECT_EQ(All.status, 1) << All.err;
   EXPECT_NE(All.out.find("strong shared_ptr cycle B::a -> A::b -> B"), std::string::npos) << All.out;

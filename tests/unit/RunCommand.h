@@ -11,6 +11,7 @@
 #include <string>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <vector>
 
 namespace leakcheck::test {
 
@@ -58,6 +59,17 @@ protected:
     fs::create_directories(P.parent_path());
     std::ofstream(P) << Text;
     return P;
+  }
+
+  // BuildDir/compile_commands.json compiling each of Files (relative to Dir) with Command
+  // ("g++ -std=c++17") run in Dir.
+  void writeCompileCommands(const std::string &BuildDir, const std::vector<std::string> &Files,
+                            const std::string &Command) {
+    std::string Db = "[";
+    for (const std::string &F : Files)
+      Db += std::string(Db.size() > 1 ? "," : "") + "{\"directory\": \"" + Dir.string() +
+            "\", \"command\": \"" + Command + " -c " + F + "\", \"file\": \"" + F + "\"}";
+    write(BuildDir + "/compile_commands.json", Db + "]");
   }
 
   fs::path Dir;
