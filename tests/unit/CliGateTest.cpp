@@ -253,9 +253,10 @@ TEST_F(Progress, OneLineOnATerminal) {
   if (run("command -v script").status != 0)
     GTEST_SKIP() << "script (util-linux) is not installed";
   // script gives leakcheck a terminal for stdout and stderr; the report goes to a file.
+  // (script needs a standard input, which CI may not have: /dev/null.)
   std::string Files = fiveFiles();
   Outcome R = run("script -qec \"'" LEAKCHECK_BINARY "' -j 1 --output=r.txt" + Files +
-                  "\" /dev/null");
+                  "\" /dev/null < /dev/null");
   EXPECT_EQ(R.status, 0) << R.out << R.err;
   for (int I = 1; I <= 5; ++I)
     EXPECT_TRUE(contains(R.out, "[" + std::to_string(I) + "/5] ")) << R.out;
@@ -263,7 +264,7 @@ TEST_F(Progress, OneLineOnATerminal) {
   // Three files are too few to bother.
   Outcome Few = run("script -qec \"'" LEAKCHECK_BINARY "' -j 1 --output=r.txt " +
                     (Dir / "tu0.cpp").string() + " " + (Dir / "tu1.cpp").string() + " " +
-                    (Dir / "tu2.cpp").string() + "\" /dev/null");
+                    (Dir / "tu2.cpp").string() + "\" /dev/null < /dev/null");
   EXPECT_FALSE(contains(Few.out, "[1/3]")) << Few.out;
 }
 
