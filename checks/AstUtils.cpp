@@ -8,6 +8,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
+#include <algorithm>
 #include <map>
 
 namespace leakcheck {
@@ -34,24 +35,37 @@ static std::string displayPath(clang::FileEntryRef File, const clang::SourceMana
   return P.str();
 }
 
-SourceLoc toSourceLoc(clang::SourceLocation Loc, const clang::SourceManager &SM) {
-  // Paths are computed once per file (a TU has thousands of locations in few files), keyed
-  // by the file's identity on disk, which, unlike a FileID, means the same in every TU.
+// displayPath, computed once per file (a TU has thousands of locations in few files), keyed
+// by the file's identity on disk, which, unlike a FileID, means the same in every TU.
+static const std::string &cachedDisplayPath(clang::FileEntryRef File,
+                                            const clang::SourceManager &SM) {
   thread_local std::map<llvm::sys::fs::UniqueID, std::string> Paths;
+  auto It = Paths.find(File.getUniqueID());
+  if (It == Paths.end())
+    It = Paths.try_emplace(File.getUniqueID(), displayPath(File, SM)).first;
+  return It->second;
+}
+
+SourceLoc toSourceLoc(clang::SourceLocation Loc, const clang::SourceManager &SM) {
   SourceLoc Out;
   if (Loc.isInvalid())
     return Out;
   clang::SourceLocation FileLoc = SM.getFileLoc(Loc);
-  auto Entry = SM.getFileEntryRefForID(SM.getFileID(FileLoc));
-  if (Entry) {
-    auto It = Paths.find(Entry->getUniqueID());
-    if (It == Paths.end())
-      It = Paths.try_emplace(Entry->getUniqueID(), displayPath(*Entry, SM)).first;
-    Out.file = It->second;
-  }
+  if (auto Entry = SM.getFileEntryRefForID(SM.getFileID(FileLoc)))
+    Out.file = cachedDisplayPath(*Entry, SM);
   Out.line = SM.getSpellingLineNumber(FileLoc);
   Out.column = SM.getSpellingColumnNumber(FileLoc);
   return Out;
+}
+
+clang::SourceLocation toClangLocation(const SourceLoc &Loc, const clang::SourceManager &SM) {
+  if (!Loc.valid())
+    return {};
+  for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It)
+    if (cachedDisplayPath(It->first, SM) == Loc.file)
+      return SM.translateFileLineCol(&It->first.getFileEntry(), Loc.line,
+                                     std::max(1u, Loc.column));
+  return {};
 }
 
 static clang::PrintingPolicy keyPolicy(const clang::ASTContext &Ctx) {

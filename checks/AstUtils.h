@@ -13,6 +13,9 @@ namespace leakcheck {
 // The file location of Loc (macro expansions resolved to where they are used), with the file
 // named relative to the working directory when it lies below it.
 SourceLoc toSourceLoc(clang::SourceLocation Loc, const clang::SourceManager &SM);
+// The other way: the location in this TU of a SourceLoc that toSourceLoc made; invalid when
+// the file is not part of the TU.
+clang::SourceLocation toClangLocation(const SourceLoc &Loc, const clang::SourceManager &SM);
 
 // A program-wide unique key for a record: qualified name with template arguments; records in
 // an anonymous namespace are prefixed by their file, so equal names in two TUs stay apart.

@@ -209,11 +209,14 @@ AnalysisResult collectProgram(const AnalysisRequest &R) {
   if (!DB)
     return Result;
 
-  std::vector<std::string> Sources = R.sources;
-  if (Sources.empty())
-    Sources = DB->getAllFiles();
+  std::vector<std::string> Sources = R.sources.empty() ? DB->getAllFiles() : R.sources;
   if (Sources.empty())
     Result.errors.push_back("no source files to analyse");
+  if (R.skip) {
+    size_t Before = Sources.size();
+    Sources.erase(std::remove_if(Sources.begin(), Sources.end(), R.skip), Sources.end());
+    Result.skipped = Before - Sources.size();
+  }
 
   // Files the database names, to tell them from those it only guesses flags for.
   llvm::StringSet<> Known;

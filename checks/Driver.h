@@ -22,6 +22,8 @@ struct AnalysisRequest {
   std::string checks;      // clang-tidy style glob list; empty: every check
   CheckOptions options;
   bool keepGoing = false;  // a TU that does not compile is a warning, not the end
+  // Translation units for which this says true are not analysed (Exclude: globs).
+  std::function<bool(const std::string &File)> skip;
   // Called after each translation unit (from worker threads, serialised).
   std::function<void(unsigned Done, unsigned Total, const std::string &File)> progress;
 };
@@ -30,6 +32,7 @@ struct AnalysisResult {
   std::vector<Finding> findings;
   ProgramModel model;
   unsigned translationUnits = 0;  // analysed successfully
+  unsigned skipped = 0;           // left out by AnalysisRequest::skip
   double seconds = 0;
   std::string diagnostics;          // the compiler's messages for TUs that failed, in order
   std::vector<std::string> errors;  // what makes the run fail: usage, input or compile errors

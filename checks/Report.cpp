@@ -1,8 +1,7 @@
 #include "Report.h"
+#include "SourceLines.h"
 
-#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/JSON.h"
-#include "llvm/Support/MemoryBuffer.h"
 
 #ifndef LEAKCHECK_VERSION
 #define LEAKCHECK_VERSION "0.0.0"
@@ -13,30 +12,6 @@ namespace leakcheck {
 const char *leakcheckVersion() { return LEAKCHECK_VERSION; }
 
 namespace {
-
-// Source lines for the excerpts under each diagnostic, read once per file.
-class SourceLines {
-public:
-  std::string line(const std::string &File, unsigned Line) {
-    auto It = Files.find(File);
-    if (It == Files.end()) {
-      std::vector<std::string> Lines;
-      if (auto Buffer = llvm::MemoryBuffer::getFile(File)) {
-        llvm::StringRef Rest = (*Buffer)->getBuffer();
-        while (!Rest.empty()) {
-          auto [Head, Tail] = Rest.split('\n');
-          Lines.push_back(Head.rtrim('\r').str());
-          Rest = Tail;
-        }
-      }
-      It = Files.try_emplace(File, std::move(Lines)).first;
-    }
-    return Line >= 1 && Line <= It->second.size() ? It->second[Line - 1] : std::string();
-  }
-
-private:
-  llvm::StringMap<std::vector<std::string>> Files;
-};
 
 void writeExcerpt(llvm::raw_ostream &OS, SourceLines &Lines, const SourceLoc &Loc) {
   std::string Text = Lines.line(Loc.file, Loc.line);
@@ -89,7 +64,7 @@ void writeTextReport(llvm::raw_ostream &OS, const std::vector<Finding> &Findings
        << " generated.\n";
 }
 
-static const char *kindName(OwnKind K) {
+const char *ownKindName(OwnKind K) {
   switch (K) {
   case OwnKind::Shared:
     return "shared";
@@ -127,7 +102,7 @@ void writeJsonReport(llvm::raw_ostream &OS, const std::vector<Finding> &Findings
                   J.attribute("line", E.loc.line);
                   J.attribute("column", E.loc.column);
                   J.attribute("target", E.target);
-                  J.attribute("kind", kindName(E.kind));
+                  J.attribute("kind", ownKindName(E.kind));
                 });
             });
           if (F.fix)
@@ -154,6 +129,8 @@ void writeJsonReport(llvm::raw_ostream &OS, const std::vector<Finding> &Findings
       J.attribute("translation_units", Stats.translationUnits);
       J.attribute("records", Stats.records);
       J.attribute("seconds", Stats.seconds);
+      J.attribute("suppressed", Stats.suppressed);
+      J.attribute("baselined", Stats.baselined);
     });
   });
   OS << "\n";

@@ -1,5 +1,6 @@
-// The one reporter: renders findings as clang-style text or as the JSON report of
-// design.md section 3 (a contract: fields are only ever added).
+// The one reporter: renders findings as clang-style text, as the JSON report of
+// design.md section 3 (a contract: fields are only ever added), or as SARIF 2.1.0
+// (SarifReport.cpp).
 #pragma once
 
 #include "Finding.h"
@@ -15,9 +16,13 @@ struct ReportStats {
   unsigned translationUnits = 0;
   unsigned records = 0;
   double seconds = 0;
+  unsigned suppressed = 0;  // silenced by NOLINT, Suppress: or Exclude:
+  unsigned baselined = 0;   // already in the --baseline
 };
 
 const char *leakcheckVersion();
+// "shared", "unique" or "callback": how a cycle edge owns its target, in every format.
+const char *ownKindName(OwnKind K);
 
 // file:line:col: warning: message [check], the source line with a caret, then a note
 // per secondary location.
@@ -26,5 +31,12 @@ void writeTextReport(llvm::raw_ostream &OS, const std::vector<Finding> &Findings
 
 void writeJsonReport(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
                      const ReportStats &Stats);
+
+// SARIF 2.1.0 for code scanning: one rule per check of Rules (check names, in order; a
+// check that reports without being listed gets a rule too), results with physical
+// locations, a related location per cycle edge and note, fixes, and partial fingerprints
+// that follow the finding's identity (Baseline.h), so an unrelated edit does not reopen it.
+void writeSarifReport(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
+                      const std::vector<std::string> &Rules);
 
 } // namespace leakcheck

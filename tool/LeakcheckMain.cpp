@@ -2,13 +2,18 @@
 //
 //   leakcheck [options] <source files...> [-- <compiler args>]
 //
-// Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage, configuration or
-// compile error (the message names the file and the reason).
+// Exit status: 0 no finding reported (after NOLINT, Suppress:, Exclude: and --baseline) or
+// --fail-on=none, 1 findings reported, 2 usage, configuration, baseline, compile or output
+// error (the message names the file and the reason).
+#include "Baseline.h"
+#include "Config.h"
 #include "Driver.h"
 #include "Report.h"
+#include "Suppressions.h"
 
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -23,7 +28,7 @@ cl::OptionCategory Category("leakcheck options");
 cl::list<std::string> Sources(cl::Positional, cl::desc("<source files...>"), cl::cat(Category));
 cl::opt<std::string> BuildDir("p", cl::desc("Read compile_commands.json from <build-dir>"),
                               cl::value_desc("build-dir"), cl::cat(Category));
-cl::opt<std::string> Format("format", cl::desc("Report format: text, json or sarif"),
+cl::opt<std::string> Format("format", cl::desc("Report format: text, json or sarif (SARIF 2.1.0)"),
                             cl::init("text"), cl::cat(Category));
 cl::opt<std::string> Output("output", cl::desc("Write the report to <file> instead of stdout"),
                             cl::value_desc("file"), cl::cat(Category));
@@ -31,8 +36,20 @@ cl::opt<std::string> Checks("checks",
                             cl::desc("Glob list of checks, clang-tidy style: "
                                      "\"-*,leakcheck-shared-ptr-cycle\""),
                             cl::cat(Category));
+cl::opt<std::string> ConfigFile("config",
+                                cl::desc("YAML configuration (default: the nearest "
+                                         ".leakcheck.yaml above the first source file)"),
+                                cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> BaselineFile("baseline",
+                                  cl::desc("Report only findings not in this earlier JSON report"),
+                                  cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> WriteBaseline("write-baseline",
+                                   cl::desc("Write the findings (before --baseline) as a JSON "
+                                            "report to <file>, for a later --baseline"),
+                                   cl::value_desc("file"), cl::cat(Category));
 cl::opt<std::string> FailOn("fail-on",
-                            cl::desc("Exit 1 on findings of this severity: none or warning"),
+                            cl::desc("Exit 1 on findings of this severity: none or warning "
+                                     "(default: FailOn of the configuration, else warning)"),
                             cl::init("warning"), cl::cat(Category));
 cl::opt<unsigned> Jobs("j", cl::desc("Translation units analysed in parallel (default: cores)"),
                        cl::init(0), cl::Prefix, cl::cat(Category));
@@ -46,25 +63,95 @@ int usageError(const Twine &Message) {
   return 2;
 }
 
-// Writes the whole report or nothing: a CI gate must never read half a report.
-bool writeReport(const std::string &Text) {
-  if (Output.empty()) {
-    outs() << Text;
-    outs().flush();
-    return true;
-  }
+std::error_code writeAll(const std::string &Path, const std::string &Text) {
   std::error_code EC;
-  std::string Temp = Output + ".tmp";
-  {
-    raw_fd_ostream File(Temp, EC);
-    if (EC) {
-      errs() << "leakcheck: error: cannot write '" << Output << "': " << EC.message() << "\n";
-      return false;
-    }
-    File << Text;
+  raw_fd_ostream File(Path, EC);
+  if (EC)
+    return EC;
+  File << Text;
+  File.close();
+  return File.error();
+}
+
+// Writes the whole text or nothing (a temporary file renamed into place): a CI gate must
+// never read half a report. What is not a plain file (a device such as /dev/null, a pipe,
+// a symbolic link such as /dev/stdout) is written through, never replaced.
+bool writeFile(const std::string &Path, const std::string &Text) {
+  sys::fs::file_status Status;
+  bool Device = !sys::fs::status(Path, Status, /*Follow=*/false) &&
+                Status.type() != sys::fs::file_type::regular_file;
+  std::string Target = Device ? Path : Path + ".tmp";
+  std::error_code EC = writeAll(Target, Text);
+  if (!EC && !Device)
+    EC = sys::fs::rename(Target, Path);
+  if (EC) {
+    if (!Device)
+      sys::fs::remove(Target);
+    errs() << "leakcheck: error: cannot write '" << Path << "': " << EC.message() << "\n";
+    return false;
   }
-  if ((EC = sys::fs::rename(Temp, Output))) {
-    errs() << "leakcheck: error: cannot write '" << Output << "': " << EC.message() << "\n";
+  return true;
+}
+
+bool writeReport(const std::string &Text) {
+  if (!Output.empty())
+    return writeFile(Output, Text);
+  outs() << Text;
+  outs().flush();
+  return true;
+}
+
+// "[17/240] src/foo.cpp" on one line of a terminal, rewritten as units finish.
+class ProgressLine {
+public:
+  // More than this many translation units before a progress line is worth showing.
+  static constexpr unsigned Few = 3;
+  static bool wanted() { return sys::Process::StandardErrIsDisplayed(); }
+  void update(unsigned Done, unsigned Total, const std::string &File) {
+    if (Total <= Few)
+      return;
+    StringRef Name(File);  // relative to the working directory when below it
+    if (Name.consume_front(Cwd) && !Name.empty() && sys::path::is_separator(Name.front()))
+      Name = Name.drop_front();
+    else
+      Name = File;
+    std::string Line =
+        "[" + std::to_string(Done) + "/" + std::to_string(Total) + "] " + Name.str();
+    unsigned Width = sys::Process::StandardErrColumns();
+    if (Width > 4 && Line.size() >= Width)
+      Line = "..." + Line.substr(Line.size() - Width + 4);
+    errs() << "\r" << Line << "\x1b[K";
+    errs().flush();
+    Shown = true;
+  }
+  void clear() {
+    if (Shown)
+      errs() << "\r\x1b[K";
+    Shown = false;
+  }
+
+private:
+  bool Shown = false;
+  std::string Cwd = [] {
+    SmallString<256> Dir;
+    sys::fs::current_path(Dir);
+    return std::string(Dir);
+  }();
+};
+
+// The configuration: --config, else the nearest .leakcheck.yaml above the first source
+// file (or the build directory, or the working directory). False after printing an error.
+bool readConfiguration(leakcheck::Config &Out) {
+  std::string Path = ConfigFile;
+  if (Path.empty())
+    Path = leakcheck::findConfigFile(!Sources.empty() ? Sources.front()
+                                     : !BuildDir.empty() ? BuildDir
+                                                         : std::string("."));
+  if (Path.empty())
+    return true;
+  std::string Error;
+  if (!leakcheck::loadConfig(Path, Out, Error)) {
+    errs() << "leakcheck: error: " << Error << "\n";
     return false;
   }
   return true;
@@ -90,29 +177,60 @@ int main(int argc, const char **argv) {
                                    &errs()))
     return 2;
 
+  leakcheck::Config Config;
+  if (!readConfiguration(Config))
+    return 2;
+  // Command-line globs come after the file's: clang-tidy's rule, the later glob wins.
+  std::string EnabledChecks = Config.checks.value_or("");
+  if (!Checks.empty())
+    EnabledChecks += (EnabledChecks.empty() ? "" : ",") + Checks;
+  std::string FailOnPolicy = FailOn.getNumOccurrences() ? std::string(FailOn)
+                                                        : Config.failOn.value_or(FailOn);
+  std::vector<std::string> RuleIds;
+  for (const auto &C : leakcheck::allChecks())
+    if (leakcheck::isCheckEnabled(EnabledChecks, C.name))
+      RuleIds.push_back(C.name);
+
   if (ListChecks) {
     for (const auto &C : leakcheck::allChecks())
-      if (leakcheck::isCheckEnabled(Checks, C.name))
+      if (leakcheck::isCheckEnabled(EnabledChecks, C.name))
         outs() << C.name << "\n    " << C.summary << "\n";
     return 0;
   }
-  if (Format != "text" && Format != "json")
-    return usageError("unknown --format '" + Format + "' (expected text or json)");
-  if (FailOn != "none" && FailOn != "warning")
-    return usageError("unknown --fail-on '" + FailOn + "' (expected none or warning)");
+  if (Format != "text" && Format != "json" && Format != "sarif")
+    return usageError("unknown --format '" + Format + "' (expected text, json or sarif)");
+  if (FailOnPolicy != "none" && FailOnPolicy != "warning")
+    return usageError("unknown --fail-on '" + FailOnPolicy + "' (expected none or warning)");
   if (Sources.empty() && BuildDir.empty())
     return usageError("no source files given (usage: leakcheck [options] <files...> "
                       "[-- <compiler args>], or -p <build-dir>)");
+  leakcheck::Baseline Baseline;
+  std::string Error;
+  if (!BaselineFile.empty() && !leakcheck::readBaseline(BaselineFile, Baseline, Error))
+    return usageError(Error);
+
+  leakcheck::SuppressionPolicy Suppressions;
+  Suppressions.suppress = Config.suppress;
+  Suppressions.exclude = leakcheck::PathGlobs(Config.directory, Config.exclude);
 
   leakcheck::AnalysisRequest Request;
   Request.sources.assign(Sources.begin(), Sources.end());
   Request.compilerArgs = CompilerArgs;
   Request.buildDir = BuildDir;
   Request.jobs = Jobs;
-  Request.checks = Checks;
+  Request.checks = EnabledChecks;
+  Request.options = Config.options;
   Request.keepGoing = KeepGoing;
+  if (!Suppressions.exclude.empty())
+    Request.skip = [&](const std::string &File) { return Suppressions.exclude.matches(File); };
+  ProgressLine Progress;
+  if (ProgressLine::wanted())
+    Request.progress = [&](unsigned Done, unsigned Total, const std::string &File) {
+      Progress.update(Done, Total, File);
+    };
 
   leakcheck::AnalysisResult Result = leakcheck::analyzeProgram(Request);
+  Progress.clear();
   errs() << Result.diagnostics;
   for (const std::string &W : Result.warnings)
     errs() << "leakcheck: warning: " << W << "\n";
@@ -122,15 +240,30 @@ int main(int argc, const char **argv) {
     errs() << "leakcheck: no report written\n";
     return 2;
   }
+  if (Result.skipped && !Result.translationUnits)
+    errs() << "leakcheck: warning: every file is excluded by '" << Config.path
+           << "': nothing analysed\n";
+
+  leakcheck::ReportStats Stats;
+  Stats.translationUnits = Result.translationUnits;
+  Stats.records = Result.model.records.size();
+  Stats.seconds = Result.seconds;
+  Stats.suppressed = leakcheck::applySuppressions(Result.findings, Suppressions).total();
+  if (!WriteBaseline.empty()) {
+    std::string Text;
+    raw_string_ostream OS(Text);
+    leakcheck::writeJsonReport(OS, Result.findings, Stats);
+    if (!writeFile(WriteBaseline, Text))
+      return 2;
+  }
+  Stats.baselined = leakcheck::applyBaseline(Result.findings, Baseline);
 
   std::string Text;
   raw_string_ostream OS(Text);
   if (Format == "json") {
-    leakcheck::ReportStats Stats;
-    Stats.translationUnits = Result.translationUnits;
-    Stats.records = Result.model.records.size();
-    Stats.seconds = Result.seconds;
     leakcheck::writeJsonReport(OS, Result.findings, Stats);
+  } else if (Format == "sarif") {
+    leakcheck::writeSarifReport(OS, Result.findings, RuleIds);
   } else {
     bool Color = Output.empty() && sys::Process::StandardOutIsDisplayed();
     leakcheck::writeTextReport(OS, Result.findings, Color);
@@ -138,5 +271,8 @@ int main(int argc, const char **argv) {
   OS.flush();
   if (!writeReport(Text))
     return 2;
-  return (FailOn == "warning" && !Result.findings.empty()) ? 1 : 0;
+  if (Stats.suppressed || Stats.baselined)
+    errs() << "leakcheck: not reported: " << Stats.suppressed << " suppressed, "
+           << Stats.baselined << " in the baseline\n";
+  return (FailOnPolicy == "warning" && !Result.findings.empty()) ? 1 : 0;
 }

@@ -1,66 +1,12 @@
 // The command line as users and CI scripts meet it: exit status, report formats, bad input.
-#include <gtest/gtest.h>
+#include "RunCommand.h"
 
 #include "llvm/Support/JSON.h"
 
-#include <cstdio>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-#include <string>
-#include <sys/wait.h>
-
-namespace fs = std::filesystem;
-
+namespace leakcheck::test {
 namespace {
 
-struct Outcome {
-  int status = -1;
-  std::string out, err;
-};
-
-std::string slurp(const fs::path &P) {
-  std::ifstream In(P);
-  std::stringstream S;
-  S << In.rdbuf();
-  return S.str();
-}
-
-class Cli : public ::testing::Test {
-protected:
-  void SetUp() override {
-    Dir = fs::temp_directory_path() /
-          ("leakcheck-cli-" + std::to_string(::getpid()) + "-" +
-           ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(Dir);
-    fs::create_directories(Dir);
-  }
-  void TearDown() override { fs::remove_all(Dir); }
-
-  // Runs leakcheck with Args (shell words) in directory Cwd.
-  Outcome leakcheck(const std::string &Args, const fs::path &Cwd = fs::current_path()) {
-    Outcome R;
-    std::string Cmd = "cd '" + Cwd.string() + "' && '" LEAKCHECK_BINARY "' " + Args + " >'" +
-                      (Dir / "out").string() + "' 2>'" + (Dir / "err").string() + "'";
-    int Raw = std::system(Cmd.c_str());
-    R.status = WIFEXITED(Raw) ? WEXITSTATUS(Raw) : -1;
-    R.out = slurp(Dir / "out");
-    R.err = slurp(Dir / "err");
-    return R;
-  }
-  fs::path write(const std::string &Name, const std::string &Text) {
-    fs::path P = Dir / Name;
-    fs::create_directories(P.parent_path());
-    std::ofstream(P) << Text;
-    return P;
-  }
-  static std::string input(const std::string &Name) {
-    return std::string(LEAKCHECK_TEST_INPUTS "/shared-ptr-cycle/") + Name;
-  }
-
-  fs::path Dir;
-};
+class Cli : public LeakcheckTest {};
 
 TEST_F(Cli, FindingsExitOneWithClangStyleDiagnostics) {
   Outcome R = leakcheck(input("person_car.cpp") + " -- -std=c++17");
@@ -205,12 +151,8 @@ TEST_F(Cli, ReadsACompilationDatabase) {
   write("include/shared.h", "#pragma once\n#include <memory>\nstruct A;\nstruct B { "
                             "std::shared_ptr<A> a; };\n");
   write("other.cpp", "int x;\n");
-  std::string Db = "[";
-  for (const char *F : {"src/a.cpp", "src/b.cpp"})
-    Db += std::string(Db.size() > 1 ? "," : "") + "{\"directory\": \"" + Dir.string() +
-          "\", \"command\": \"g++ -std=c++17 -Iinclude -fconcepts-diagnostics-depth=2 -c " + F +
-          "\", \"file\": \"" + F + "\"}";
-  write("build/compile_commands.json", Db + "]");
+  writeCompileCommands("build", {"src/a.cpp", "src/b.cpp"},
+                       "g++ -std=c++17 -Iinclude -fconcepts-diagnostics-depth=2");
   Outcome All = leakcheck("-p build", Dir);
   EXPECT_EQ(All.status, 1) << All.err;
   EXPECT_NE(All.out.find("strong shared_ptr cycle B::a -> A::b -> B"), std::string::npos) << All.out;
@@ -237,3 +179,4 @@ TEST_F(Cli, ParallelRunsReportWhatSerialRunsReport) {
 }
 
 } // namespace
+} // namespace leakcheck::test

@@ -1,0 +1,174 @@
+// SARIF 2.1.0: every report validates against the official schema (tests/sarif), and
+// carries rules, locations, related locations for each cycle edge, fixes, fingerprints.
+#include "Report.h"
+#include "RunCommand.h"
+
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <gtest/gtest.h>
+
+namespace leakcheck::test {
+namespace {
+
+class Sarif : public LeakcheckTest {
+protected:
+  // Validates File against the SARIF 2.1.0 schema; "" when valid, else the validator's words.
+  std::string schemaErrors(const fs::path &File) {
+    Outcome R = run("'" LEAKCHECK_PYTHON "' '" LEAKCHECK_SOURCE_DIR
+                    "/tests/sarif/validate_sarif.py' '" + File.string() + "'");
+    return R.status == 0 ? "" : R.out + R.err + " (exit " + std::to_string(R.status) + ")";
+  }
+  llvm::json::Value parse(const std::string &Text) {
+    auto V = llvm::json::parse(Text);
+    if (!V) {
+      ADD_FAILURE() << llvm::toString(V.takeError()) << "\n" << Text;
+      return nullptr;
+    }
+    return std::move(*V);
+  }
+};
+
+std::vector<Finding> syntheticFindings() {
+  Finding Cycle;
+  Cycle.check = "leakcheck-shared-ptr-cycle";
+  Cycle.loc = {"src/person.h", 12, 3};
+  Cycle.symbol = "Person::cars";
+  Cycle.message = "strong shared_ptr cycle Person::cars -> Car::owner -> Person";
+  Cycle.cycle = {{"Person", "cars", {"src/person.h", 12, 3}, "Car", OwnKind::Shared},
+                 {"Car", "owner", {"/abs dir/car#1.h", 7, 3}, "Person", OwnKind::Shared}};
+  Cycle.notes = {{{"/abs dir/car#1.h", 7, 3}, "'Car::owner' owns 'Person', closing the cycle"},
+                 {{"src/person.cpp", 30, 12}, "the program links them here"}};
+  Finding Backref;
+  Backref.check = "leakcheck-missing-weak-backref";
+  Backref.loc = {"/abs dir/car#1.h", 7, 3};
+  Backref.symbol = "Car::owner";
+  Backref.message = "'Car::owner' points back to its owner: make it std::weak_ptr";
+  Backref.fix = FixIt{{"/abs dir/car#1.h", 7, 3}, 30, "std::weak_ptr<Person> owner"};
+  Finding Cache;
+  Cache.check = "leakcheck-unbounded-static-cache";
+  Cache.loc = {"src/intern.cpp", 5, 0};
+  Cache.symbol = "intern()::pool";
+  Cache.message = "static cache 'intern()::pool' grows and is never evicted";
+  return {Cycle, Backref, Cache};
+}
+
+TEST_F(Sarif, SyntheticReportValidatesAndCarriesEverything) {
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  writeSarifReport(OS, syntheticFindings(), {"leakcheck-shared-ptr-cycle"});
+  OS.flush();
+  fs::path File = write("report.sarif", Text);
+  EXPECT_EQ(schemaErrors(File), "");
+
+  llvm::json::Value Log = parse(Text);
+  const llvm::json::Object &Top = *Log.getAsObject();
+  EXPECT_EQ(Top.getString("version"), "2.1.0");
+  const llvm::json::Object &Run = *(*Top.getArray("runs"))[0].getAsObject();
+  const llvm::json::Object &Driver = *Run.getObject("tool")->getObject("driver");
+  EXPECT_EQ(Driver.getString("name"), "leakcheck");
+  const llvm::json::Array &Rules = *Driver.getArray("rules");
+  ASSERT_EQ(Rules.size(), 3u) << "the listed rule, then one per other check that reported";
+  EXPECT_EQ(Rules[0].getAsObject()->getString("id"), "leakcheck-shared-ptr-cycle");
+  EXPECT_EQ(Rules[0].getAsObject()->getString("name"), "SharedPtrCycle");
+  EXPECT_EQ(Rules[0].getAsObject()->getObject("defaultConfiguration")->getString("level"),
+            "warning");
+  EXPECT_TRUE(contains(Rules[0].getAsObject()->getObject("help")->getString("text")->str(),
+                       "// NOLINT(leakcheck-shared-ptr-cycle)"));
+  EXPECT_EQ(Rules[1].getAsObject()->getString("id"), "leakcheck-missing-weak-backref");
+
+  const llvm::json::Array &Results = *Run.getArray("results");
+  ASSERT_EQ(Results.size(), 3u);
+  const llvm::json::Object &R0 = *Results[0].getAsObject();
+  EXPECT_EQ(R0.getString("ruleId"), "leakcheck-shared-ptr-cycle");
+  EXPECT_EQ(R0.getInteger("ruleIndex"), 0);
+  EXPECT_EQ(R0.getString("level"), "warning");
+  const llvm::json::Object &Loc =
+      *(*R0.getArray("locations"))[0].getAsObject()->getObject("physicalLocation");
+  EXPECT_EQ(Loc.getObject("artifactLocation")->getString("uri"), "src/person.h");
+  EXPECT_EQ(Loc.getObject("artifactLocation")->getString("uriBaseId"), "%SRCROOT%");
+  EXPECT_EQ(Loc.getObject("region")->getInteger("startLine"), 12);
+  EXPECT_EQ(Loc.getObject("region")->getInteger("startColumn"), 3);
+  // One related location per edge (the edge's note explains it), then the other notes.
+  const llvm::json::Array &Related = *R0.getArray("relatedLocations");
+  ASSERT_EQ(Related.size(), 3u);
+  const llvm::json::Object &Edge1 = *Related[1].getAsObject();
+  EXPECT_EQ(Edge1.getInteger("id"), 1);
+  EXPECT_EQ(Edge1.getObject("message")->getString("text"),
+            "'Car::owner' owns 'Person', closing the cycle");
+  EXPECT_EQ(Edge1.getObject("physicalLocation")->getObject("artifactLocation")->getString("uri"),
+            "file:///abs%20dir/car%231.h");
+  EXPECT_EQ(Related[0].getAsObject()->getObject("message")->getString("text"),
+            "'Person::cars' keeps 'Car' alive (shared)");
+  EXPECT_EQ(Related[2].getAsObject()->getObject("message")->getString("text"),
+            "the program links them here");
+  EXPECT_TRUE(R0.getObject("partialFingerprints")->getString("leakcheckIdentity/v1"));
+
+  const llvm::json::Object &R1 = *Results[1].getAsObject();
+  EXPECT_EQ(R1.getInteger("ruleIndex"), 1);
+  const llvm::json::Object &Change =
+      *(*(*R1.getArray("fixes"))[0].getAsObject()->getArray("artifactChanges"))[0].getAsObject();
+  const llvm::json::Object &Replacement = *(*Change.getArray("replacements"))[0].getAsObject();
+  EXPECT_EQ(Replacement.getObject("deletedRegion")->getInteger("startColumn"), 3);
+  EXPECT_EQ(Replacement.getObject("deletedRegion")->getInteger("endColumn"), 33);
+  EXPECT_EQ(Replacement.getObject("insertedContent")->getString("text"),
+            "std::weak_ptr<Person> owner");
+  EXPECT_FALSE(Results[2].getAsObject()->get("relatedLocations"));
+}
+
+TEST_F(Sarif, FingerprintsFollowTheFindingNotItsLine) {
+  std::vector<Finding> A = syntheticFindings(), B = syntheticFindings();
+  B[0].loc.line = B[0].cycle[0].loc.line = 80;
+  auto Fingerprints = [&](const std::vector<Finding> &F) {
+    std::string Text;
+    llvm::raw_string_ostream OS(Text);
+    writeSarifReport(OS, F, {});
+    OS.flush();
+    llvm::json::Value Log = parse(Text);
+    std::vector<std::string> Out;
+    for (const llvm::json::Value &R :
+         *(*Log.getAsObject()->getArray("runs"))[0].getAsObject()->getArray("results"))
+      Out.push_back(
+          R.getAsObject()->getObject("partialFingerprints")->getString("leakcheckIdentity/v1")->str());
+    return Out;
+  };
+  std::vector<std::string> FA = Fingerprints(A), FB = Fingerprints(B);
+  EXPECT_EQ(FA, FB);
+  EXPECT_NE(FA[0], FA[1]);
+}
+
+TEST_F(Sarif, CliReportOnEveryCycleInputValidates) {
+  fs::path Out = Dir / "cli.sarif";
+  std::string Files;
+  for (const char *F : {"person_car.cpp", "callback_shared_from_this.cpp", "three_records.cpp",
+                        "xtu_stage/layer.cpp", "xtu_stage/stage.cpp", "person_car_weak.cpp"})
+    Files += " " + input(F);
+  Outcome R = leakcheck("--format=sarif --output=" + Out.string() + Files + " -- -std=c++17");
+  EXPECT_EQ(R.status, 1) << R.err;
+  EXPECT_EQ(schemaErrors(Out), "");
+  llvm::json::Value Log = parse(slurp(Out));
+  const llvm::json::Object &Run = *(*Log.getAsObject()->getArray("runs"))[0].getAsObject();
+  EXPECT_GE(Run.getArray("results")->size(), 3u);
+  const llvm::json::Array &Rules = *Run.getObject("tool")->getObject("driver")->getArray("rules");
+  EXPECT_GE(Rules.size(), 1u) << "one rule per enabled check";
+  for (const llvm::json::Value &Result : *Run.getArray("results")) {
+    const llvm::json::Object &Res = *Result.getAsObject();
+    EXPECT_GE(Res.getArray("relatedLocations")->size(), 1u) << "a cycle's edges";
+  }
+}
+
+TEST_F(Sarif, NoFindingIsAValidEmptyRun) {
+  fs::path Out = Dir / "empty.sarif";
+  Outcome R = leakcheck("--format=sarif --output=" + Out.string() + " " +
+                        input("person_car_weak.cpp") + " -- -std=c++17");
+  EXPECT_EQ(R.status, 0) << R.err;
+  EXPECT_EQ(schemaErrors(Out), "");
+}
+
+TEST_F(Sarif, ValidatorRejectsWhatTheSchemaForbids) {
+  fs::path Bad = write("bad.sarif", R"({"version": "2.1.0", "runs": [{"tool": {"driver": {}}}]})");
+  EXPECT_TRUE(contains(schemaErrors(Bad), "'name' is a required property")) << schemaErrors(Bad);
+}
+
+} // namespace
+} // namespace leakcheck::test
