@@ -34,10 +34,11 @@
 //     make_tracked, track, is_tracked; copying, moving and destroying shared_ptrs a thread
 //     already holds (so tracked objects may die on any thread); enable, disable,
 //     isenabled, get_count, get_threshold, set_threshold, get_debug, set_debug,
-//     get_stats, get_freeze_count, get_objects, garbage, clear_garbage, add_callback,
-//     remove_callback, report_json, write_report.
-// (2) collect (explicit or automatic), freeze and unfreeze are serialised by an internal
-//     mutex: a second thread calling collect() waits for the running collection. An
+//     get_stats, freeze, unfreeze, get_freeze_count, get_objects, record_name, garbage,
+//     clear_garbage, add_callback, remove_callback, report_json, write_report. (A freeze
+//     during a collection leaves that collection's candidates unfrozen.)
+// (2) Collections (explicit or automatic) are serialised by an internal mutex: a second
+//     thread calling collect() waits for the running collection. An
 //     automatic collection is skipped if one is already running. A collect() reached from
 //     inside a collection on the same thread (a callback, a destructor) returns 0.
 // (3) A collection reads the traced fields of every tracked object in the generations it
