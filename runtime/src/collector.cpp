@@ -56,8 +56,8 @@ namespace leakcheck::gc::detail {
 namespace {
 
 struct CollectingScope {
-  CollectingScope() { ++t_collecting; }
-  ~CollectingScope() { --t_collecting; }
+  CollectingScope() { ++collecting_depth(); }
+  ~CollectingScope() { --collecting_depth(); }
 };
 
 // Puts the candidates back into a generation if the graph phase ends by an exception.
@@ -235,7 +235,7 @@ std::size_t run_collection(int generation, CollectionMode mode) {
 
 void report_at_exit() {
   State& s = state();
-  if (t_guards == 0 && t_collecting == 0) {
+  if (guard_depth() == 0 && collecting_depth() == 0) {
     std::unique_lock serial(s.collection_mutex, std::try_to_lock);
     if (serial.owns_lock()) run_collection(kGenerations - 1, CollectionMode::detect_only);
   }

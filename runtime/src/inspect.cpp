@@ -16,7 +16,7 @@ namespace {
 class InspectionLock {
  public:
   InspectionLock() {
-    if (t_guards > 0) {
+    if (guard_depth() > 0) {
       throw std::logic_error("leakcheck::gc: inspection while this thread holds a mutation_guard");
     }
     graph_ = std::unique_lock(state().graph_mutex);

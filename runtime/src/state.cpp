@@ -12,8 +12,15 @@
 
 namespace leakcheck::gc::detail {
 
-thread_local int t_collecting = 0;
-thread_local int t_guards = 0;
+int& collecting_depth() noexcept {
+  static thread_local int depth = 0;
+  return depth;
+}
+
+int& guard_depth() noexcept {
+  static thread_local int depth = 0;
+  return depth;
+}
 
 State::State() {
   if (const char* flags = std::getenv("LEAKCHECK_GC_DEBUG")) debug = parse_debug_flags(flags);
@@ -152,11 +159,11 @@ bool remove_callback(std::size_t id) {
 }
 
 mutation_guard::mutation_guard() {
-  if (detail::t_guards++ == 0) state().graph_mutex.lock_shared();
+  if (detail::guard_depth()++ == 0) state().graph_mutex.lock_shared();
 }
 
 mutation_guard::~mutation_guard() {
-  if (--detail::t_guards == 0) state().graph_mutex.unlock_shared();
+  if (--detail::guard_depth() == 0) state().graph_mutex.unlock_shared();
 }
 
 }  // namespace leakcheck::gc

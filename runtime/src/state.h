@@ -50,10 +50,11 @@ struct State {
 
 State& state();
 
-// Per thread: inside a collection (callbacks, destructors of garbage), and how many
-// mutation_guards are held.
-extern thread_local int t_collecting;
-extern thread_local int t_guards;
+// Per thread: how deep inside collections (callbacks, destructors of garbage) it is,
+// and how many mutation_guards it holds. Functions rather than extern thread_local
+// variables: GCC 12's UBSan flags loads through the latter's TLS wrapper as null.
+int& collecting_depth() noexcept;
+int& guard_depth() noexcept;
 
 // Parses LEAKCHECK_GC_DEBUG-style text ("leak", "stats,saveall", "34").
 unsigned parse_debug_flags(const char* text);

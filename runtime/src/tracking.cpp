@@ -65,7 +65,7 @@ static int generation_due(const State& s) {
 
 void maybe_collect_automatically() {
   State& s = state();
-  if (!s.enabled || t_collecting > 0 || t_guards > 0) return;
+  if (!s.enabled || collecting_depth() > 0 || guard_depth() > 0) return;
   {
     std::lock_guard lock(s.mutex);
     if (generation_due(s) < 0) return;
@@ -90,7 +90,7 @@ std::size_t collect(int generation) {
   if (generation < 0 || generation >= kGenerations) {
     throw std::invalid_argument("leakcheck::gc::collect: generation must be 0, 1 or 2");
   }
-  if (t_collecting > 0 || t_guards > 0) return 0;
+  if (collecting_depth() > 0 || guard_depth() > 0) return 0;
   std::unique_lock serial(state().collection_mutex);
   return run_collection(generation, CollectionMode::normal);
 }
