@@ -76,16 +76,22 @@ class AddressTable {
     std::uint32_t value = kMissing;
   };
 
+  // Locality-preserving: within a 64 KiB region of memory, addresses keep their order
+  // (objects allocated together, which usually reference each other, share cache lines
+  // of the table); each region's block of cells is placed by Fibonacci hashing of the
+  // region number, XORed in so that strides of any power of two spread evenly.
   std::size_t home(const void* key) const noexcept {
-    auto bits = reinterpret_cast<std::uintptr_t>(key);
-    bits ^= bits >> 4;  // heap addresses share low bits
-    return static_cast<std::size_t>((bits * 0x9E3779B97F4A7C15ull) >> 17) & mask_;
+    auto bits = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(key));
+    std::uint64_t region = ((bits >> 16) * 0x9E3779B97F4A7C15ull) >> shift_;
+    return static_cast<std::size_t>(region ^ ((bits >> 4) & 0xfff)) & mask_;
   }
   void grow() { rehash(cells_.empty() ? 16 : cells_.size() * 2); }
   void rehash(std::size_t capacity) {
     std::vector<Cell> old = std::move(cells_);
     cells_.assign(capacity, Cell{});
     mask_ = capacity - 1;
+    shift_ = 64;
+    for (std::size_t c = capacity; c > 1; c >>= 1) --shift_;
     size_ = 0;
     for (const Cell& c : old) {
       if (c.key != nullptr) insert(c.key, c.value);
@@ -94,6 +100,7 @@ class AddressTable {
 
   std::vector<Cell> cells_;
   std::size_t mask_ = 0;
+  unsigned shift_ = 64;
   std::size_t size_ = 0;
 };
 

@@ -76,6 +76,7 @@ struct CandidatesReturn {
 void gather_candidates(State& s, int generation, Snapshot& candidates) {
   std::vector<std::weak_ptr<const void>> dead;  // expired handles, dropped on return
   std::lock_guard lock(s.mutex);
+  if (generation == kGenerations - 1) candidates.nodes().reserve(s.registry.tracked());
   for (int g = 0; g <= generation; ++g) s.registry.splice(ListId(g), kCollecting);
   s.registry.for_each(kCollecting, [&](std::uint32_t i) {
     Slot& slot = s.registry.slot(i);
@@ -90,24 +91,37 @@ void gather_candidates(State& s, int generation, Snapshot& candidates) {
   for (int g = 0; g <= generation; ++g) s.count[g] = 0;
 }
 
+// The references between candidates, found once by traversal (step 3) and reused by
+// step 4 without traversing or looking anything up again.
+struct CandidateGraph {
+  std::vector<std::uint32_t> first;    // node i's targets are targets[first[i] .. first[i+1])
+  std::vector<std::uint32_t> targets;
+};
+
 // Steps 2 and 3.
-std::vector<std::int64_t> external_references(Snapshot& candidates) {
+std::vector<std::int64_t> external_references(Snapshot& candidates, CandidateGraph& graph) {
   const auto n = static_cast<std::uint32_t>(candidates.size());
   std::vector<std::int64_t> gc_refs(n);
   for (std::uint32_t i = 0; i < n; ++i) {
     gc_refs[i] = static_cast<std::int64_t>(candidates[i].hold.use_count()) - 1;
   }
+  graph.first.resize(n + 1);
+  graph.targets.reserve(n);
   for (std::uint32_t i = 0; i < n; ++i) {
+    graph.first[i] = static_cast<std::uint32_t>(graph.targets.size());
     candidates.for_each_reference(i, [&](std::uint32_t target, const StrongRef&, const char*) {
-      if (target != Snapshot::kMissing) --gc_refs[target];
+      if (target == Snapshot::kMissing) return;
+      --gc_refs[target];
+      graph.targets.push_back(target);
     });
   }
+  graph.first[n] = static_cast<std::uint32_t>(graph.targets.size());
   return gc_refs;
 }
 
 // Step 4: returns the unreachable candidates.
-std::vector<std::uint32_t> unreachable(Snapshot& candidates, const std::vector<std::int64_t>& gc_refs) {
-  const auto n = static_cast<std::uint32_t>(candidates.size());
+std::vector<std::uint32_t> unreachable(const CandidateGraph& graph, const std::vector<std::int64_t>& gc_refs) {
+  const auto n = static_cast<std::uint32_t>(gc_refs.size());
   std::vector<std::uint8_t> reachable(n, 0);
   std::vector<std::uint32_t> pending;
   for (std::uint32_t i = 0; i < n; ++i) {
@@ -119,12 +133,13 @@ std::vector<std::uint32_t> unreachable(Snapshot& candidates, const std::vector<s
   while (!pending.empty()) {
     std::uint32_t i = pending.back();
     pending.pop_back();
-    candidates.for_each_reference(i, [&](std::uint32_t target, const StrongRef&, const char*) {
-      if (target != Snapshot::kMissing && !reachable[target]) {
+    for (std::uint32_t e = graph.first[i]; e < graph.first[i + 1]; ++e) {
+      std::uint32_t target = graph.targets[e];
+      if (!reachable[target]) {
         reachable[target] = 1;
         pending.push_back(target);
       }
-    });
+    }
   }
   std::vector<std::uint32_t> garbage;
   for (std::uint32_t i = 0; i < n; ++i) {
@@ -167,7 +182,11 @@ std::size_t run_collection(int generation, CollectionMode mode) {
     CandidatesReturn on_exception{s, older};
     gather_candidates(s, generation, candidates);  // step 1
     candidates.build_index();
-    garbage = unreachable(candidates, external_references(candidates));  // steps 2-4
+    {
+      CandidateGraph graph;  // steps 2-4
+      std::vector<std::int64_t> gc_refs = external_references(candidates, graph);
+      garbage = unreachable(graph, gc_refs);
+    }
 
     std::vector<FoundCycle> cycles;  // step 5
     if (record && !garbage.empty()) cycles = find_cycles(candidates, garbage);

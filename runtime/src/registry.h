@@ -54,6 +54,8 @@ class Registry {
   void splice(ListId from, ListId to) noexcept;
   void move(std::uint32_t slot, ListId to) noexcept;
   std::size_t size(ListId list) const noexcept;
+  // Slots in use, in every list: an upper bound for any one generation.
+  std::size_t tracked() const noexcept { return slots_.size() - kListCount - free_.size(); }
 
   // Calls f(slot index) for each slot of `list`; f may remove that slot.
   template <class F>
