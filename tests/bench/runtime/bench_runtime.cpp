@@ -30,6 +30,7 @@ double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
+// Keeps n objects alive at once, then releases them: the registry grows to n entries.
 template <class Make>
 double create_and_release_ns(std::size_t n, Make make) {
   std::vector<std::shared_ptr<Node>> objects;
@@ -37,6 +38,20 @@ double create_and_release_ns(std::size_t n, Make make) {
   auto start = Clock::now();
   for (std::size_t i = 0; i < n; ++i) objects.push_back(make());
   objects.clear();
+  return seconds_since(start) * 1e9 / static_cast<double>(n);
+}
+
+// n objects in batches of 1000 live at a time: the registry stays small and cached.
+template <class Make>
+double create_and_release_small_ns(std::size_t n, Make make) {
+  constexpr std::size_t kBatch = 1000;
+  std::vector<std::shared_ptr<Node>> objects;
+  objects.reserve(kBatch);
+  auto start = Clock::now();
+  for (std::size_t done = 0; done < n; done += kBatch) {
+    for (std::size_t i = 0; i < kBatch; ++i) objects.push_back(make());
+    objects.clear();
+  }
   return seconds_since(start) * 1e9 / static_cast<double>(n);
 }
 
@@ -87,6 +102,12 @@ int main(int argc, char** argv) {
   }, objects));
   std::printf("make_tracked_ns %.1f\n", best_of(runs, [](std::size_t n) {
     return create_and_release_ns(n, [] { return gc::make_tracked<Node>(); });
+  }, objects));
+  std::printf("make_shared_small_ns %.1f\n", best_of(runs, [](std::size_t n) {
+    return create_and_release_small_ns(n, [] { return std::make_shared<Node>(); });
+  }, objects));
+  std::printf("make_tracked_small_ns %.1f\n", best_of(runs, [](std::size_t n) {
+    return create_and_release_small_ns(n, [] { return gc::make_tracked<Node>(); });
   }, objects));
   gc::enable();  // default thresholds (700, 10, 10): generation-0 collections as it grows
   std::printf("make_tracked_auto_ns %.1f\n", best_of(runs, [](std::size_t n) {

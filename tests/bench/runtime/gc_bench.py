@@ -24,6 +24,20 @@ def build_rings(n, ring):
     return heads
 
 
+def allocation_ns(objects, runs, enabled):
+    """Per-object time to create `objects` tracked objects kept alive, then drop them."""
+    best = float("inf")
+    for _ in range(runs):
+        gc.enable() if enabled else gc.disable()
+        start = time.perf_counter()
+        kept = [Node() for _ in range(objects)]
+        kept = None
+        best = min(best, time.perf_counter() - start)
+        gc.disable()
+        gc.collect()
+    return best * 1e9 / objects
+
+
 def main():
     objects = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
     ring = int(sys.argv[2]) if len(sys.argv) > 2 else 10
@@ -41,6 +55,8 @@ def main():
         found_garbage = gc.collect()
         garbage = min(garbage, time.perf_counter() - start)
     print(f"python {sys.version.split()[0]}")
+    print(f"alloc_gc_off_ns {allocation_ns(objects, runs, False):.1f}")
+    print(f"alloc_gc_on_ns {allocation_ns(objects, runs, True):.1f}")
     print(f"collect_reachable_s {reachable:.4f}")
     print(f"collect_reachable_found {found_reachable}")
     print(f"collect_garbage_s {garbage:.4f}")
