@@ -12,9 +12,10 @@
 //      reference of ours for the whole collection, so none can die under us. Objects
 //      whose weak handle is already expired are forgotten here.
 //   2. update_refs: copy each candidate's strong count, minus our own hold:
-//          gc_refs = use_count() - 1.
-//      No other temporary shared_ptr to a candidate exists while we count: traversal
-//      reports references by address, never by copying them.
+//          gc_refs = use_count() - 1
+//      (read in step 1, right after taking the hold). No other temporary shared_ptr to
+//      a candidate exists while we count: traversal reports references by address,
+//      never by copying them.
 //   3. subtract_refs: traverse every candidate; for each strong reference to another
 //      candidate (matched by control block), decrement that candidate's gc_refs. What
 //      remains is the number of references from outside the candidate set.
@@ -81,7 +82,8 @@ void gather_candidates(State& s, int generation, Snapshot& candidates) {
   s.registry.for_each(kCollecting, [&](std::uint32_t i) {
     Slot& slot = s.registry.slot(i);
     if (auto hold = slot.handle.lock()) {
-      candidates.add({std::move(hold), slot.key, slot.object, slot.type, i});
+      long count = hold.use_count();
+      candidates.add({std::move(hold), slot.key, slot.object, slot.type, i, count});
     } else {
       dead.push_back(s.registry.remove(i));
     }
@@ -103,7 +105,7 @@ std::vector<std::int64_t> external_references(Snapshot& candidates, CandidateGra
   const auto n = static_cast<std::uint32_t>(candidates.size());
   std::vector<std::int64_t> gc_refs(n);
   for (std::uint32_t i = 0; i < n; ++i) {
-    gc_refs[i] = static_cast<std::int64_t>(candidates[i].hold.use_count()) - 1;
+    gc_refs[i] = static_cast<std::int64_t>(candidates[i].use_count) - 1;
   }
   graph.first.resize(n + 1);
   graph.targets.reserve(n);
