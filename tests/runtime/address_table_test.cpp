@@ -20,7 +20,7 @@ TEST(AddressTable, AgreesWithUnorderedMap) {
       return reinterpret_cast<const void*>(std::uintptr_t{0x10000000} + stride * (i % 20000) +
                                            (i % 3 == 0 ? std::uintptr_t{1} << 32 : 0));
     };
-    for (int step = 0; step < 200000; ++step) {
+    for (int step = 0; step <= 100000; ++step) {
       const void* key = address(rng() % 60000);
       switch (rng() % 3) {
         case 0:
@@ -33,7 +33,7 @@ TEST(AddressTable, AgreesWithUnorderedMap) {
         default:
           EXPECT_EQ(table.erase(key), model.erase(key) == 1);
       }
-      if (step % 1000 == 0) {
+      if (step % 20000 == 0) {
         ASSERT_EQ(table.size(), model.size());
         for (const auto& [k, v] : model) ASSERT_EQ(table.find(k), v) << "stride " << stride;
       }
