@@ -160,7 +160,8 @@ bool write_dot(const std::string& path, const std::vector<std::shared_ptr<const 
     }
   }
   while (!queue.empty()) {
-    auto [i, distance] = queue.front();
+    const std::uint32_t i = queue.front().first;
+    const int distance = queue.front().second;
     queue.pop_front();
     if (distance >= depth || all[i].type->traverse == nullptr) continue;
     std::string from = dot.node(ref_to(all[i].hold));
