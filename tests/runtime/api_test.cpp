@@ -336,3 +336,58 @@ TEST_F(GcTest, ReferrersThroughAliasingPointers) {
 }
 
 }  // namespace
+
+namespace {
+
+// A derived class without its own LEAKCHECK_TRACE is traced through its base's.
+struct DerivedNode : Node {
+  using Node::Node;
+  std::string extra = "not a reference";
+};
+
+TEST_F(GcTest, DerivedClassUsesItsBaseTrace) {
+  std::weak_ptr<DerivedNode> watch;
+  {
+    auto a = gc::make_tracked<DerivedNode>(1);
+    auto b = gc::make_tracked<DerivedNode>(2);
+    a->next = b;
+    b->next = a;
+    watch = a;
+    EXPECT_EQ(gc::record_name(a), "Node");
+  }
+  EXPECT_EQ(gc::collect(), 2u);
+  EXPECT_TRUE(watch.expired());
+}
+
+// References typed as a polymorphic base that sits at an offset inside the object.
+struct Padding {
+  virtual ~Padding() = default;
+  long pad[3] = {};
+};
+struct Shape {
+  virtual ~Shape() = default;
+  std::shared_ptr<Shape> peer;
+};
+struct Square : Padding, Shape {
+  std::vector<std::shared_ptr<Shape>> others;
+  LEAKCHECK_TRACE(Square, peer, others);
+};
+
+TEST_F(GcTest, ReferencesThroughABaseAtAnOffsetAreMatched) {
+  std::weak_ptr<Square> watch;
+  {
+    auto a = gc::make_tracked<Square>();
+    auto b = gc::make_tracked<Square>();
+    std::shared_ptr<Shape> b_as_shape = b;
+    ASSERT_NE(static_cast<const void*>(b_as_shape.get()), static_cast<const void*>(b.get()));
+    a->peer = b_as_shape;
+    b->others = {a};
+    watch = a;
+    EXPECT_TRUE(gc::is_tracked(b_as_shape));
+    EXPECT_EQ(gc::get_referrers(b).size(), 1u);
+  }
+  EXPECT_EQ(gc::collect(), 2u);
+  EXPECT_TRUE(watch.expired());
+}
+
+}  // namespace
