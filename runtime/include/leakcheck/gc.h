@@ -24,7 +24,8 @@
 // variants and nested traced values element-wise; const fields cannot be). Only then are
 // the holds released, so each destructor runs after every edge between garbage objects
 // is gone: a destructor sees empty fields, and weak_ptr::lock() on another garbage
-// object yields either that object (alive, cleared) or null — never a dangling pointer.
+// object (in a destructor, or on another thread between clearing and release) yields
+// either that object, alive but cleared, or null — never a dangling pointer.
 // Garbage that survives its holds being released (a cycle through a const field, or a
 // destructor that stored a reference somewhere) is "uncollectable" and kept in garbage().
 //
@@ -38,9 +39,9 @@
 //     clear_garbage, add_callback, remove_callback, report_json, write_report. (A freeze
 //     during a collection leaves that collection's candidates unfrozen.)
 // (2) Collections (explicit or automatic) are serialised by an internal mutex: a second
-//     thread calling collect() waits for the running collection. An
-//     automatic collection is skipped if one is already running. A collect() reached from
-//     inside a collection on the same thread (a callback, a destructor) returns 0.
+//     thread calling collect() waits for the running collection; an automatic collection
+//     is skipped if one is already running. A collect() reached from inside a collection
+//     on the same thread (a callback, a destructor) returns 0.
 // (3) A collection reads the traced fields of every tracked object in the generations it
 //     examines and writes those of the garbage. While it does, no other thread may write a
 //     traced field of a tracked object, copy a shared_ptr out of one, or lock() a weak_ptr
@@ -49,14 +50,18 @@
 //     whose threads touch tracked objects only inside guards may collect at any time from
 //     any thread; otherwise call collect() (and keep automatic collection disabled, since
 //     it runs inside make_tracked on whatever thread allocates) only where the other
-//     threads are quiescent. Reading fields without copying shared_ptrs out needs no guard.
+//     threads are quiescent. Reading the fields of objects a thread holds, without copying
+//     shared_ptrs out of them, needs no guard.
 // (4) A thread that holds a mutation_guard cannot collect: collect() returns 0 there and
 //     automatic collection is skipped; the inspection functions (get_referrers,
 //     get_referents, write_dot, write_backrefs_dot) throw std::logic_error there.
-// (5) The collector runs no user code while it holds its internal locks: callbacks run
-//     before and after the graph phase, destructors of garbage (and of what clearing took
-//     out of it) after it, on the collecting thread. They may create tracked objects,
-//     take mutation_guards and drop references; a collect() they call returns 0.
+// (5) The collector runs no user code while it holds its internal locks, beyond moving
+//     traced containers and smart pointers (with their allocators, comparators and
+//     deleters) out of garbage objects. Callbacks run before and after the graph phase,
+//     destructors of garbage (and of what clearing took out of it) after it, on the
+//     collecting thread, with no internal lock held but the collection mutex. They may
+//     create tracked objects, take mutation_guards and drop references; a collect() they
+//     call returns 0.
 //
 // ---------------------------------------------------------------------------------------
 // REPORT FORMAT (write_report / LEAKCHECK_GC_REPORT=<file>), version 1:
