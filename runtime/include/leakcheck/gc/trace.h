@@ -34,6 +34,8 @@
 // A class without its own LEAKCHECK_TRACE uses its base's (the fields it inherits, under
 // the base's record name). A derived class with its own lists only the fields it names.
 // A field left out is an unseen reference: safe, the collector only sees less.
+// Limits: not in local classes (which cannot have member templates); the pointee types of
+// traced fields must be complete where make_tracked/track is instantiated.
 #define LEAKCHECK_TRACE(Type, ...)                                                        \
   template <class LeakcheckVisit>                                                         \
   void leakcheck_gc_fields_(LeakcheckVisit&& leakcheck_visit) {                           \
