@@ -31,6 +31,13 @@ struct Note {
   std::string message;
 };
 
+// What the runtime collector saw of a cycle (--confirm).
+struct RuntimeCounts {
+  unsigned instances = 0;    // objects in the garbage cycles of this shape
+  unsigned occurrences = 0;  // garbage components of this shape
+  unsigned long long bytes = 0;
+};
+
 struct Finding {
   std::string check;  // "leakcheck-shared-ptr-cycle", ...
   std::string severity = "warning";
@@ -40,6 +47,9 @@ struct Finding {
   std::vector<CycleEdge> cycle;  // cycle findings: every strong edge, in order
   std::optional<FixIt> fix;
   std::vector<Note> notes;
+  // --confirm: whether the runtime collector saw this cycle (unset without --confirm).
+  std::optional<bool> confirmed;
+  std::optional<RuntimeCounts> runtime;
 };
 
 } // namespace leakcheck

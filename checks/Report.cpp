@@ -27,7 +27,10 @@ void writeExcerpt(llvm::raw_ostream &OS, SourceLines &Lines, const SourceLoc &Lo
 }
 
 void writeLocation(llvm::raw_ostream &OS, const SourceLoc &Loc) {
-  OS << Loc.file << ":" << Loc.line << ":" << Loc.column << ": ";
+  OS << Loc.file << ":";
+  if (Loc.line)
+    OS << Loc.line << ":" << Loc.column << ":";
+  OS << " ";
 }
 
 } // namespace
@@ -62,6 +65,11 @@ void writeTextReport(llvm::raw_ostream &OS, const std::vector<Finding> &Findings
   if (!Findings.empty())
     OS << Findings.size() << (Findings.size() == 1 ? " warning" : " warnings")
        << " generated.\n";
+}
+
+llvm::json::Object runtimeCounts(const RuntimeCounts &C) {
+  return llvm::json::Object{
+      {"instances", C.instances}, {"occurrences", C.occurrences}, {"bytes", C.bytes}};
 }
 
 const char *ownKindName(OwnKind K) {
@@ -113,7 +121,12 @@ void writeJsonReport(llvm::raw_ostream &OS, const std::vector<Finding> &Findings
               J.attribute("length", F.fix->length);
               J.attribute("replacement", F.fix->replacement);
             });
-          J.attribute("confirmed", nullptr);
+          if (F.confirmed)
+            J.attribute("confirmed", *F.confirmed);
+          else
+            J.attribute("confirmed", nullptr);
+          if (F.runtime)
+            J.attribute("runtime", runtimeCounts(*F.runtime));
           J.attributeArray("notes", [&] {
             for (const Note &N : F.notes)
               J.object([&] {

@@ -5,6 +5,7 @@
 
 #include "Finding.h"
 
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <string>
@@ -23,6 +24,8 @@ struct ReportStats {
 const char *leakcheckVersion();
 // "shared", "unique" or "callback": how a cycle edge owns its target, in every format.
 const char *ownKindName(OwnKind K);
+// {"instances", "occurrences", "bytes"} of a runtime-confirmed finding, in every format.
+llvm::json::Object runtimeCounts(const RuntimeCounts &C);
 
 // file:line:col: warning: message [check], the source line with a caret, then a note
 // per secondary location.

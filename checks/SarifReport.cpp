@@ -44,10 +44,14 @@ Object artifactLocation(const std::string &File) {
 }
 
 Object physicalLocation(const SourceLoc &Loc) {
+  Object Physical{{"artifactLocation", artifactLocation(Loc.file)}};
+  if (!Loc.line)  // a whole file (a runtime report: --confirm)
+    return Physical;
   Object Region{{"startLine", Loc.line}};
   if (Loc.column)
     Region["startColumn"] = Loc.column;
-  return Object{{"artifactLocation", artifactLocation(Loc.file)}, {"region", std::move(Region)}};
+  Physical["region"] = std::move(Region);
+  return Physical;
 }
 
 Object location(const SourceLoc &Loc) {
@@ -137,6 +141,12 @@ Object result(const Finding &F, size_t RuleIndex) {
     R["relatedLocations"] = std::move(Related);
   if (F.fix)
     R["fixes"] = Array{fix(*F.fix)};
+  if (F.confirmed) {
+    Object Properties{{"confirmed", *F.confirmed}};
+    if (F.runtime)
+      Properties["runtime"] = runtimeCounts(*F.runtime);
+    R["properties"] = std::move(Properties);
+  }
   return R;
 }
 

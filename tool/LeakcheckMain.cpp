@@ -6,6 +6,7 @@
 // --fail-on=none, 1 findings reported, 2 usage, configuration, baseline, compile or output
 // error (the message names the file and the reason).
 #include "Baseline.h"
+#include "Confirmation.h"
 #include "Config.h"
 #include "Driver.h"
 #include "Report.h"
@@ -47,6 +48,10 @@ cl::opt<std::string> WriteBaseline("write-baseline",
                                    cl::desc("Write the findings (before --baseline) as a JSON "
                                             "report to <file>, for a later --baseline"),
                                    cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> ConfirmFile("confirm",
+                                 cl::desc("Join a runtime collector report "
+                                          "(LEAKCHECK_GC_REPORT) into the findings"),
+                                 cl::value_desc("gc-report"), cl::cat(Category));
 cl::opt<std::string> FailOn("fail-on",
                             cl::desc("Exit 1 on findings of this severity: none or warning "
                                      "(default: FailOn of the configuration, else warning)"),
@@ -208,6 +213,9 @@ int main(int argc, const char **argv) {
   std::string Error;
   if (!BaselineFile.empty() && !leakcheck::readBaseline(BaselineFile, Baseline, Error))
     return usageError(Error);
+  leakcheck::RuntimeReport Runtime;
+  if (!ConfirmFile.empty() && !leakcheck::readRuntimeReport(ConfirmFile, Runtime, Error))
+    return usageError(Error);
 
   leakcheck::SuppressionPolicy Suppressions;
   Suppressions.suppress = Config.suppress;
@@ -243,6 +251,9 @@ int main(int argc, const char **argv) {
   if (Result.skipped && !Result.translationUnits)
     errs() << "leakcheck: warning: every file is excluded by '" << Config.path
            << "': nothing analysed\n";
+
+  if (!ConfirmFile.empty())
+    leakcheck::applyRuntimeReport(Result.findings, Runtime, Result.model);
 
   leakcheck::ReportStats Stats;
   Stats.translationUnits = Result.translationUnits;
