@@ -80,6 +80,10 @@ std::string templateName(const clang::CXXRecordDecl &RD) {
   return RD.getQualifiedNameAsString();
 }
 
+std::string functionKey(const clang::FunctionDecl &F) {
+  return F.getCanonicalDecl()->getQualifiedNameAsString();
+}
+
 std::string sourceText(clang::SourceRange Range, const clang::ASTContext &Ctx) {
   const clang::SourceManager &SM = Ctx.getSourceManager();
   auto Chars = clang::CharSourceRange::getTokenRange(Range);

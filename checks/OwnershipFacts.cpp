@@ -1,6 +1,7 @@
 #include "OwnershipFacts.h"
 
 #include "AstUtils.h"
+#include "WeakFixes.h"
 
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -104,10 +105,6 @@ std::string endpoint(const Expr *E) {
     if (const auto *V = dyn_cast<VarDecl>(DR->getDecl()))
       return V->getName().str() + "@" + locationKey(*V);
   return "";
-}
-
-std::string functionKey(const FunctionDecl &F) {
-  return F.getCanonicalDecl()->getQualifiedNameAsString();
 }
 
 bool isInSystemHeader(SourceLocation Loc, const SourceManager &SM) {
@@ -223,6 +220,7 @@ void OwnershipFacts::addRecord(const CXXRecordDecl &RD, ASTContext &Ctx) {
     Field.targets = std::move(Own.targets);
     Field.holdsCallable = Own.holdsCallable;
     Field.callableHolders = std::move(Own.callableHolders);
+    computeWeakFixes(*F, Ctx, Vocabulary, Field);
     R.fields.push_back(std::move(Field));
     if (F->hasInClassInitializer())
       addFieldStore(*F, "this", F->getInClassInitializer(), nullptr, Ctx);

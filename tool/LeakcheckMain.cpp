@@ -5,6 +5,7 @@
 // Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage, configuration or
 // compile error (the message names the file and the reason).
 #include "Driver.h"
+#include "Fixes.h"
 #include "Report.h"
 
 #include "llvm/Support/CommandLine.h"
@@ -39,6 +40,10 @@ cl::opt<unsigned> Jobs("j", cl::desc("Translation units analysed in parallel (de
 cl::opt<bool> KeepGoing("keep-going",
                         cl::desc("Warn about a file that does not compile and go on"),
                         cl::cat(Category));
+cl::opt<bool> ApplyFixes("fix",
+                         cl::desc("Apply the fix-its (std::weak_ptr back-references) to the "
+                                  "source files in place"),
+                         cl::cat(Category));
 cl::opt<bool> ListChecks("list-checks", cl::desc("List the checks and exit"), cl::cat(Category));
 
 int usageError(const Twine &Message) {
@@ -138,5 +143,15 @@ int main(int argc, const char **argv) {
   OS.flush();
   if (!writeReport(Text))
     return 2;
+  if (ApplyFixes) {
+    leakcheck::FixOutcome Fixed = leakcheck::applyFixes(Result.findings);
+    for (const std::string &E : Fixed.errors)
+      errs() << "leakcheck: error: " << E << "\n";
+    errs() << "leakcheck: applied " << Fixed.applied << (Fixed.applied == 1 ? " fix" : " fixes")
+           << " in " << Fixed.files.size() << (Fixed.files.size() == 1 ? " file" : " files")
+           << "\n";
+    if (!Fixed.errors.empty())
+      return 2;
+  }
   return (FailOn == "warning" && !Result.findings.empty()) ? 1 : 0;
 }
