@@ -28,12 +28,13 @@ struct Evidence {
   bool assignedOwner = false;     // assigned shared_from_this() of the object holding it
   bool derivedToHolder = false;   // from a derived record to the record holding its base
   bool named = false;             // its name says it points back
+  bool inheritedToHolder = false; // a base's field, to the record that holds the derived one
   bool fixable = false;           // its declaration can be rewritten
   bool closes = false;            // it closes the cycle at the record declared first
 
   auto rank() const {
     return std::make_tuple(callback, shared, toContainerOwner, assignedOwner, derivedToHolder,
-                           named, fixable, closes);
+                           named, inheritedToHolder, fixable, closes);
   }
 };
 
@@ -76,6 +77,7 @@ private:
     V.assignedOwner = ownerAssignment(E) != nullptr;
     V.derivedToHolder = N > 1 && Prev.declaredTarget != Prev.to->key;
     V.named = nameSaysBackReference(E.field->name, BackNames);
+    V.inheritedToHolder = N > 1 && E.declaredIn != E.from && Next.to == E.from;
     const WeakFix *Fix = E.field->weakFix(E.declaredTarget);
     V.fixable = Fix && !Fix->replacement.empty();
     V.closes = I + 1 == N;
@@ -109,11 +111,15 @@ private:
              " (" + quote(Prev.label()) + ")";
     if (V.named)
       return "its name says it points back";
+    if (V.inheritedToHolder)
+      return "it is declared in " + quote(E.declaredIn->name) + ", a base of " +
+             quote(E.from->name) + ", and points to the record that holds " +
+             quote(E.from->name) + " (" + quote(Next.label()) + ")";
     std::string Why = "nothing in the structure or the names tells which edge points back; ";
     if (V.fixable && !V.closes)
       return Why + "it is the edge whose declaration can be rewritten";
-    return Why + "it closes the cycle at " + quote(C.edges.front().from->name) +
-           ", the record declared first";
+    return Why + "it is the edge that closes the cycle read from its first declared field, " +
+           quote(C.edges.front().label());
   }
 
   const ProgramModel &Model;
@@ -126,7 +132,7 @@ void MissingWeakBackrefCheck::analyze(const ProgramModel &Model, std::vector<Fin
   Chooser Choose(Model, BackNames);
   std::set<std::string> Reported;  // one finding per field, however many cycles it closes
   for (const OwnershipCycle &C : findOwnershipCycles(Model, Search)) {
-    auto [Index, Why] = Choose.choose(C);
+    auto [Index, Why] = Choose.choose(C);  // Why: for shared_ptr edges
     const OwnershipEdge &E = C.edges[Index];
     if (!Reported.insert(E.label()).second)
       continue;
@@ -136,8 +142,8 @@ void MissingWeakBackrefCheck::analyze(const ProgramModel &Model, std::vector<Fin
     F.symbol = E.label();
     std::string Cycle = describeCycle(C);
     if (E.kind == OwnKind::Callback) {
-      F.message = "the lambda stored in " + quote(E.label()) + " keeps " + quote(E.to->name) +
-                  " alive (" + Why + ") and closes the cycle " + Cycle +
+      F.message = "the lambda stored in " + quote(E.label()) + " captures a strong pointer to " +
+                  quote(E.to->name) + " and closes the cycle " + Cycle +
                   ": capture weak_from_this() or a std::weak_ptr instead, and lock() it when "
                   "the callback runs";
       if (E.capture.valid())

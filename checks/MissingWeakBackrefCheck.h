@@ -10,8 +10,10 @@
 //   3. a field the program assigns shared_from_this() of the object that holds it;
 //   4. a derived record's pointer to the record that holds it through its base;
 //   5. a name that says it points back (option BackReferenceNames);
-// then an edge whose declaration can be rewritten, then the edge that closes the cycle at
-// the record declared first. Only shared_ptr edges qualify (a unique_ptr has no weak form).
+//   6. a base's field, pointing to the record that holds the derived object;
+// then an edge whose declaration can be rewritten, then the edge that closes the cycle read
+// from its first declared field. Only shared_ptr edges qualify (a unique_ptr has no weak
+// form).
 //
 // Options:
 //   BackReferenceNames  words of a field name that mean it points back to its owner

@@ -42,34 +42,33 @@ public:
 
   // Appends the edits that weaken TL's strong pointers to Target; false (Problem says why)
   // when the type cannot be rewritten where it is written.
-  bool collect(TypeLoc TL, std::vector<Edit> &Edits) {
+  // Begin: where a qualifier written before TL starts (`a::Ref<T>`), if any: a replacement
+  // of the whole of TL replaces it too.
+  bool collect(TypeLoc TL, std::vector<Edit> &Edits, SourceLocation Begin = {}) {
     if (TL.isNull() || !holdsTarget(TL.getType()))
       return true;
+    if (Begin.isInvalid())
+      Begin = TL.getBeginLoc();
     if (auto Q = TL.getAs<QualifiedTypeLoc>())
       return collect(Q.getUnqualifiedLoc(), Edits);
     if (auto P = TL.getAs<ParenTypeLoc>())
       return collect(P.getInnerLoc(), Edits);
     if (auto A = TL.getAs<ArrayTypeLoc>())
       return collect(A.getElementLoc(), Edits);
-    if (auto E = TL.getAs<ElaboratedTypeLoc>()) {
-      // `std::shared_ptr<T>`: the qualifier belongs to the name that is replaced.
-      auto Named = E.getNamedTypeLoc().getAs<TemplateSpecializationTypeLoc>();
-      if (Named && !Named.getTypePtr()->isTypeAlias() && isSharedPointer(Named.getType()))
-        return collectPointer(E.getBeginLoc(), Named, Edits);
-      return collect(E.getNamedTypeLoc(), Edits);
-    }
+    if (auto E = TL.getAs<ElaboratedTypeLoc>())  // `std::shared_ptr<T>`, `a::Ref`
+      return collect(E.getNamedTypeLoc(), Edits, Begin);
     if (auto TST = TL.getAs<TemplateSpecializationTypeLoc>()) {
       if (TST.getTypePtr()->isTypeAlias())
-        return collectAliasTemplate(TST, Edits);
+        return collectAliasTemplate(Begin, TST, Edits);
       if (isSharedPointer(TST.getType()))
-        return collectPointer(TST.getBeginLoc(), TST, Edits);
+        return collectPointer(Begin, TST, Edits);
       return collectContainer(TST, Edits);
     }
     if (auto TD = TL.getAs<TypedefTypeLoc>())
-      return collectAlias(TL, TD.getTypedefNameDecl(), Edits);
+      return collectAlias(Begin, TL, TD.getTypedefNameDecl(), Edits);
     if (auto U = TL.getAs<UsingTypeLoc>())
       if (const auto *TD = dyn_cast<TypedefNameDecl>(U.getFoundDecl()->getTargetDecl()))
-        return collectAlias(TL, TD, Edits);
+        return collectAlias(Begin, TL, TD, Edits);
     if (TL.getAs<SubstTemplateTypeParmTypeLoc>())
       return fail("the strong pointer is a template argument ('" + TL.getType().getAsString() +
                   "')");
@@ -213,19 +212,21 @@ private:
 
   // An alias or typedef: replaced by what it names, weakened (`CustomerRef` becomes
   // `std::weak_ptr<Customer>`).
-  bool collectAlias(TypeLoc TL, const TypedefNameDecl *Alias, std::vector<Edit> &Edits) {
+  bool collectAlias(SourceLocation Begin, TypeLoc TL, const TypedefNameDecl *Alias,
+                    std::vector<Edit> &Edits) {
     TypeSourceInfo *TSI = Alias ? Alias->getTypeSourceInfo() : nullptr;
     if (!TSI)
       return fail("the alias's definition is not written");
     std::optional<std::string> Text = rewrite(TSI->getTypeLoc());
     if (!Text)
       return false;
-    Edits.push_back({TL.getBeginLoc(), endOf(TL.getEndLoc()), *Text});
+    Edits.push_back({Begin, endOf(TL.getEndLoc()), *Text});
     return true;
   }
 
   // `Ref<Car>` with `template <class T> using Ref = std::shared_ptr<T>`.
-  bool collectAliasTemplate(TemplateSpecializationTypeLoc TST, std::vector<Edit> &Edits) {
+  bool collectAliasTemplate(SourceLocation Begin, TemplateSpecializationTypeLoc TST,
+                            std::vector<Edit> &Edits) {
     QualType Aliased = TST.getTypePtr()->getAliasedType();
     if (TST.getNumArgs() == 1 && isSharedPointer(Aliased) &&
         TST.getArgLoc(0).getArgument().getKind() == TemplateArgument::Type &&
@@ -234,7 +235,7 @@ private:
       SourceRange Arg = TST.getArgLoc(0).getSourceRange();
       std::string ArgText = sourceText(Arg, Ctx);
       if (!Weak.empty() && !ArgText.empty()) {
-        Edits.push_back({TST.getBeginLoc(), endOf(TST.getEndLoc()), Weak + "<" + ArgText + ">"});
+        Edits.push_back({Begin, endOf(TST.getEndLoc()), Weak + "<" + ArgText + ">"});
         return true;
       }
     }
