@@ -36,17 +36,20 @@ static std::string displayPath(clang::FileEntryRef File, const clang::SourceMana
 
 SourceLoc toSourceLoc(clang::SourceLocation Loc, const clang::SourceManager &SM) {
   // Paths are computed once per file (a TU has thousands of locations in few files), keyed
-  // by the file's identity on disk, which, unlike a FileID, means the same in every TU.
-  thread_local std::map<llvm::sys::fs::UniqueID, std::string> Paths;
+  // by the file's identity on disk, which, unlike a FileID, means the same in every TU, and
+  // the name it was opened by (a file deleted and another created, as `--fix` and the tests
+  // do, may reuse the identity).
+  thread_local std::map<std::pair<llvm::sys::fs::UniqueID, std::string>, std::string> Paths;
   SourceLoc Out;
   if (Loc.isInvalid())
     return Out;
   clang::SourceLocation FileLoc = SM.getFileLoc(Loc);
   auto Entry = SM.getFileEntryRefForID(SM.getFileID(FileLoc));
   if (Entry) {
-    auto It = Paths.find(Entry->getUniqueID());
+    auto Key = std::make_pair(Entry->getUniqueID(), Entry->getName().str());
+    auto It = Paths.find(Key);
     if (It == Paths.end())
-      It = Paths.try_emplace(Entry->getUniqueID(), displayPath(*Entry, SM)).first;
+      It = Paths.try_emplace(std::move(Key), displayPath(*Entry, SM)).first;
     Out.file = It->second;
   }
   Out.line = SM.getSpellingLineNumber(FileLoc);

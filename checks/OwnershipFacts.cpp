@@ -81,7 +81,8 @@ std::string locationKey(const Decl &D) {
   return L.file + ":" + std::to_string(L.line) + ":" + std::to_string(L.column);
 }
 
-// The identity of an object within one function: "this", or the variable that holds it.
+// The identity of an object within one function: "this", the variable that holds it, or a
+// field of one of those.
 std::string endpoint(const Expr *E) {
   E = stripValue(E);
   if (!E)
@@ -104,6 +105,10 @@ std::string endpoint(const Expr *E) {
   if (const auto *DR = dyn_cast<DeclRefExpr>(E))
     if (const auto *V = dyn_cast<VarDecl>(DR->getDecl()))
       return V->getName().str() + "@" + locationKey(*V);
+  // A field of an object: `engine_` in a member function is "this.engine_".
+  if (const auto *ME = dyn_cast<MemberExpr>(E); ME && isa<FieldDecl>(ME->getMemberDecl()))
+    if (std::string Base = endpoint(ME->getBase()); !Base.empty())
+      return Base + "." + ME->getMemberDecl()->getName().str();
   return "";
 }
 

@@ -35,8 +35,11 @@ std::string weakTemplate(const std::string &Shared) {
 
 class WeakRewriter {
 public:
-  WeakRewriter(ASTContext &Ctx, const OwnershipVocabulary &V, std::string Target)
-      : Ctx(Ctx), SM(Ctx.getSourceManager()), Vocabulary(V), Target(std::move(Target)) {}
+  // Field: the field whose declaration is rewritten (names are looked up from its record).
+  WeakRewriter(ASTContext &Ctx, const OwnershipVocabulary &V, std::string Target,
+               const FieldDecl &Field)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), Vocabulary(V), Target(std::move(Target)),
+        FieldContext(Field.getParent()) {}
 
   std::string Problem;
 
@@ -164,11 +167,16 @@ private:
                       std::vector<Edit> &Edits) {
     if (TST.getNumArgs() == 0 || TST.getArgLoc(0).getArgument().getKind() != TemplateArgument::Type)
       return fail("the shared pointer's argument is not a type");
-    if (pointsToTarget(TST.getArgLoc(0).getArgument().getAsType())) {
+    QualType Pointee = TST.getArgLoc(0).getArgument().getAsType();
+    if (pointsToTarget(Pointee)) {
       std::string Weak = weakTemplate(templateOf(TST.getType()));
       if (Weak.empty())
         return fail("'" + templateOf(TST.getType()) + "' has no weak counterpart");
-      Edits.push_back({Begin, TST.getLAngleLoc(), Weak});
+      if (Qualify)  // written in an alias's scope: name the pointee from anywhere
+        Edits.push_back({Begin, TST.getRAngleLoc().getLocWithOffset(1),
+                         Weak + "<" + Pointee.getCanonicalType().getAsString(Ctx.getPrintingPolicy()) + ">"});
+      else
+        Edits.push_back({Begin, TST.getLAngleLoc(), Weak});
       return true;
     }
     TypeSourceInfo *Arg = TST.getArgLoc(0).getTypeSourceInfo();
@@ -217,7 +225,11 @@ private:
     TypeSourceInfo *TSI = Alias ? Alias->getTypeSourceInfo() : nullptr;
     if (!TSI)
       return fail("the alias's definition is not written");
+    // The alias's text names types as seen from its own scope.
+    bool Outer = Qualify;
+    Qualify |= !Alias->getDeclContext()->getRedeclContext()->Encloses(FieldContext);
     std::optional<std::string> Text = rewrite(TSI->getTypeLoc());
+    Qualify = Outer;
     if (!Text)
       return false;
     Edits.push_back({Begin, endOf(TL.getEndLoc()), *Text});
@@ -247,6 +259,8 @@ private:
   const SourceManager &SM;
   const OwnershipVocabulary &Vocabulary;
   std::string Target;
+  const DeclContext *FieldContext;
+  bool Qualify = false;  // rewriting an alias declared where the field's names differ
 };
 
 bool isNullInitializer(const Expr *Init, ASTContext &Ctx) {
@@ -293,7 +307,7 @@ void computeWeakFixes(const FieldDecl &Field, ASTContext &Ctx,
     Fix.target = T.record;
     Fix.problem = Shared;
     if (Fix.problem.empty()) {
-      WeakRewriter W(Ctx, Vocabulary, T.record);
+      WeakRewriter W(Ctx, Vocabulary, T.record, Field);
       std::vector<Edit> Edits;
       bool Ok = W.collect(TSI->getTypeLoc(), Edits);
       if (Ok && Edits.empty())

@@ -1,0 +1,24 @@
+// Growth kept to a size: guarded by a size comparison, or evicting past a bound.
+#include <deque>
+#include <string>
+#include <vector>
+
+constexpr size_t kMax = 100;
+
+std::vector<std::string> g_capped;
+void capped(const std::string &s) {
+  if (g_capped.size() < kMax) g_capped.push_back(s);
+}
+
+void recent(const std::string &line) {
+  static std::deque<std::string> lines;
+  lines.push_back(line);
+  if (lines.size() > kMax) lines.pop_front();
+}
+
+// Testing for emptiness is not a bound.
+std::vector<int> g_unbounded;  // CACHE: g_unbounded
+void add(int x) {
+  if (g_unbounded.size() == 0) g_unbounded.reserve(16);
+  g_unbounded.push_back(x);
+}
