@@ -111,9 +111,47 @@ bool allocates(const Expr *Init) {
          (Name == "make_shared" || Name == "make_unique" || Name == "allocate_shared");
 }
 
-bool isZeroLiteral(const Expr *E) {
-  const auto *L = dyn_cast<IntegerLiteral>(E->IgnoreParenImpCasts());
-  return L && L->getValue() == 0;
+// What a size can be compared with to bound it: a non-zero constant, a constant or global
+// variable, a member (`capacity_`), a call (`maxSize()`), arithmetic of those. Not a local
+// variable or a parameter: `i < v.size()` indexes, it does not bound.
+bool isBoundLike(const Expr *E) {
+  E = E->IgnoreParenCasts();
+  if (const auto *L = dyn_cast<IntegerLiteral>(E))
+    return L->getValue() != 0;
+  if (const auto *DR = dyn_cast<DeclRefExpr>(E)) {
+    if (isa<EnumConstantDecl>(DR->getDecl()) || isa<NonTypeTemplateParmDecl>(DR->getDecl()))
+      return true;
+    const auto *V = dyn_cast<VarDecl>(DR->getDecl());
+    return V && (V->getType().isConstQualified() || V->isConstexpr() || V->hasGlobalStorage());
+  }
+  if (const auto *B = dyn_cast<BinaryOperator>(E); B && B->isAdditiveOp())
+    return isBoundLike(B->getLHS()) && isBoundLike(B->getRHS());
+  if (const auto *B = dyn_cast<BinaryOperator>(E); B && B->isMultiplicativeOp())
+    return isBoundLike(B->getLHS()) && isBoundLike(B->getRHS());
+  return isa<MemberExpr>(E) || isa<CallExpr>(E) || isa<UnaryExprOrTypeTraitExpr>(E);
+}
+
+// Whether a comparison decides something: the condition of an if, a while or `?:` (also
+// inside && / || / !), or what a function returns. Not a for loop's condition.
+bool decides(const Expr &Compare, ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(Compare);
+  for (unsigned Depth = 0; Depth < 32; ++Depth) {
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return false;
+    const DynTypedNode &P = Parents[0];
+    if (P.get<IfStmt>() || P.get<WhileStmt>() || P.get<DoStmt>() || P.get<ReturnStmt>())
+      return true;
+    if (const auto *C = P.get<ConditionalOperator>())
+      return C->getCond()->IgnoreParenImpCasts() == Node.get<Expr>();
+    const auto *B = P.get<BinaryOperator>();
+    const auto *U = P.get<UnaryOperator>();
+    if (!(P.get<ParenExpr>() || P.get<ImplicitCastExpr>() || P.get<ExprWithCleanups>() ||
+          (B && B->isLogicalOp()) || (U && U->getOpcode() == UO_LNot)))
+      return false;
+    Node = P;
+  }
+  return false;
 }
 
 } // namespace
@@ -345,17 +383,23 @@ void CacheFacts::addUse(const Expr *Object, ContainerUseFact::Kind Kind,
   U.kind = Kind;
   U.operation = Operation;
   U.loc = toSourceLoc(At.getBeginLoc(), Ctx.getSourceManager());
-  // The function it happens in; "" while a static variable is initialised.
+  // The function it happens in; "" while a static variable is initialised, or while a
+  // constructor fills its own object's member.
+  const auto *Member = dyn_cast<MemberExpr>(Object->IgnoreParenImpCasts());
+  bool OwnMember = Member && isa<FieldDecl>(Member->getMemberDecl()) &&
+                   isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts());
   DynTypedNode Node = DynTypedNode::create(At);
   for (unsigned Depth = 0; Depth < 256; ++Depth) {
     DynTypedNodeList Parents = Ctx.getParents(Node);
     if (Parents.empty())
       break;
     Node = Parents[0];
+    if (const auto *L = Node.get<LambdaExpr>()) {  // runs when called, not where written
+      U.function = readableFunction(*L->getCallOperator());
+      break;
+    }
     if (const auto *F = Node.get<FunctionDecl>()) {
-      // A constructor filling its own object's member initialises it.
-      const auto *Ctor = dyn_cast<CXXConstructorDecl>(F);
-      if (!Ctor || Key.rfind(recordKey(*Ctor->getParent()) + "::", 0) != 0)
+      if (!(OwnMember && isa<CXXConstructorDecl>(F)))
         U.function = readableFunction(*F);
       break;
     }
@@ -428,7 +472,8 @@ void CacheFacts::addComparison(const BinaryOperator &Op, ASTContext &Ctx) {
   const Expr *Sides[2] = {Op.getLHS(), Op.getRHS()};
   for (int I = 0; I < 2; ++I) {
     const auto *Size = dyn_cast<CXXMemberCallExpr>(Sides[I]->IgnoreParenImpCasts());
-    if (Size && methodName(Size->getMethodDecl()) == "size" && !isZeroLiteral(Sides[1 - I]))
+    if (Size && methodName(Size->getMethodDecl()) == "size" && isBoundLike(Sides[1 - I]) &&
+        decides(Op, Ctx))
       addUse(Size->getImplicitObjectArgument(), ContainerUseFact::Kind::Bound,
              "size compared", Op, Ctx);
   }

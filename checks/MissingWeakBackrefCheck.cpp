@@ -2,6 +2,8 @@
 
 #include "SharedPtrCycleCheck.h"
 
+#include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -41,7 +43,10 @@ struct Evidence {
 class Chooser {
 public:
   Chooser(const ProgramModel &Model, const std::vector<std::string> &BackNames)
-      : Model(Model), BackNames(BackNames) {}
+      : Model(Model), BackNames(BackNames) {
+    for (const SelfArgumentFact &S : Model.selfArguments)
+      SelfArguments.emplace(S.param, &S);
+  }
 
   // The index of the edge to weaken, and why, in words.
   std::pair<size_t, std::string> choose(const OwnershipCycle &C) const {
@@ -56,12 +61,20 @@ public:
     return {Best, reason(C, Best, All)};
   }
 
-  const LinkFact *ownerAssignment(const OwnershipEdge &E) const {
-    for (const LinkFact &L : Model.links)
-      if (L.record == E.declaredIn->key && L.field == E.field->name && L.value == "this" &&
-          !L.holder.empty() && L.holder != "this")
-        return &L;
-    return nullptr;
+  // Where the program gives E's field the shared_from_this() of another object: directly
+  // (`engine->car = shared_from_this()`), or through the parameter of a setter or
+  // constructor (`view->attach(shared_from_this())`).
+  std::optional<SourceLoc> ownerAssignment(const OwnershipEdge &E) const {
+    for (const LinkFact &L : Model.links) {
+      if (L.record != E.declaredIn->key || L.field != E.field->name)
+        continue;
+      if (L.value == "this" && !L.holder.empty() && L.holder != "this")
+        return L.loc;
+      auto It = SelfArguments.find(L.valueParam);
+      if (!L.valueParam.empty() && It != SelfArguments.end())
+        return It->second->loc;
+    }
+    return std::nullopt;
   }
 
 private:
@@ -74,7 +87,7 @@ private:
     V.callback = E.kind == OwnKind::Callback;
     V.shared = E.kind == OwnKind::Shared;
     V.toContainerOwner = N > 1 && !E.many && Next.many;
-    V.assignedOwner = ownerAssignment(E) != nullptr;
+    V.assignedOwner = ownerAssignment(E).has_value();
     V.derivedToHolder = N > 1 && Prev.declaredTarget != Prev.to->key;
     V.named = nameSaysBackReference(E.field->name, BackNames);
     V.inheritedToHolder = N > 1 && E.declaredIn != E.from && Next.to == E.from;
@@ -101,7 +114,7 @@ private:
       return "it points back to " + quote(E.to->name) + ", which holds " +
              quote(Next.to->name) + " objects in a container (" + quote(Next.label()) + ")";
     if (V.assignedOwner)
-      return "the program assigns it shared_from_this() of the object that holds it";
+      return "the program gives it the shared_from_this() of the object that holds it";
     if (V.derivedToHolder)
       return "it points from the derived " + quote(E.from->name) + " back to " +
              quote(E.to->name) + ", which holds it as its base " +
@@ -124,6 +137,7 @@ private:
 
   const ProgramModel &Model;
   const std::vector<std::string> &BackNames;
+  std::map<std::string, const SelfArgumentFact *> SelfArguments;  // by parameter
 };
 
 } // namespace
@@ -162,8 +176,8 @@ void MissingWeakBackrefCheck::analyze(const ProgramModel &Model, std::vector<Fin
                    (Fix && !Fix->problem.empty() ? Fix->problem
                                                  : std::string("the declaration is not known")) +
                    ")";
-    if (const LinkFact *L = Choose.ownerAssignment(E))
-      F.notes.push_back({L->loc, "assigned the owner's shared_from_this() here"});
+    if (std::optional<SourceLoc> Given = Choose.ownerAssignment(E))
+      F.notes.push_back({*Given, quote(E.label()) + " is given its owner's shared_from_this() here"});
     Out.push_back(std::move(F));
   }
 }

@@ -22,6 +22,7 @@ void ProgramModel::merge(ProgramModel &&Other) {
   Append(captures, Other.captures);
   Append(forwards, Other.forwards);
   Append(links, Other.links);
+  Append(selfArguments, Other.selfArguments);
   for (auto &Entry : Other.containers)
     addContainer(std::move(Entry.second));
   Append(containerUses, Other.containerUses);

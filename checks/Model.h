@@ -104,6 +104,15 @@ struct LinkFact {
   std::string function;  // key of the enclosing function
   std::string record, field;
   std::string holder, value;  // endpoints: "this", or a variable's identity in the function
+  std::string valueParam;     // the value is a parameter of the function: "<function>#<index>"
+  SourceLoc loc;
+};
+
+// A call passes the caller's own object (`this`, shared_from_this()) to a parameter,
+// "<function>#<index>": `view->attach(shared_from_this())`. With a LinkFact storing that
+// parameter, it shows a field that is given its owner.
+struct SelfArgumentFact {
+  std::string param;
   SourceLoc loc;
 };
 
@@ -163,6 +172,7 @@ struct ProgramModel {
   std::vector<CaptureFact> captures;
   std::vector<ForwardFact> forwards;
   std::vector<LinkFact> links;
+  std::vector<SelfArgumentFact> selfArguments;
   std::map<std::string, ContainerFact> containers;  // by key
   std::vector<ContainerUseFact> containerUses;
   std::vector<ContainerAliasFact> containerAliases;

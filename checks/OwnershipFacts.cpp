@@ -264,6 +264,10 @@ void OwnershipFacts::addFieldStore(const FieldDecl &Field, const std::string &Ho
     L.field = Field.getName().str();
     L.holder = Holder;
     L.value = To;
+    if (const auto *DR = dyn_cast<DeclRefExpr>(stripValue(Value)))
+      if (const auto *P = dyn_cast<ParmVarDecl>(DR->getDecl()))
+        if (const auto *F = dyn_cast<FunctionDecl>(P->getDeclContext()))
+          L.valueParam = functionKey(*F) + "#" + std::to_string(P->getFunctionScopeIndex());
     L.loc = toSourceLoc(Value->getBeginLoc(), Ctx.getSourceManager());
     Facts.links.push_back(std::move(L));
   }
@@ -277,6 +281,9 @@ void OwnershipFacts::addArgument(const Expr *Arg, const FunctionDecl &Callee, un
   Slot.function = functionKey(Callee);
   Slot.param = Param;
   addFlow(Arg, Slot, Ctx);
+  if (endpoint(Arg) == "this")
+    Facts.selfArguments.push_back({Slot.function + "#" + std::to_string(Param),
+                                   toSourceLoc(Arg->getBeginLoc(), Ctx.getSourceManager())});
 }
 
 bool OwnershipFacts::mayCarryCallable(QualType T, ASTContext &Ctx) const {

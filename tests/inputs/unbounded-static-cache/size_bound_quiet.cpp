@@ -22,3 +22,23 @@ void add(int x) {
   if (g_unbounded.size() == 0) g_unbounded.reserve(16);
   g_unbounded.push_back(x);
 }
+
+// A helper that says whether there is room, a capacity member.
+std::vector<int> g_room;
+bool hasRoom() { return g_room.size() < kMax; }
+void offer(int x) {
+  if (hasRoom()) g_room.push_back(x);
+}
+
+struct Pool {
+  static Pool &get() {
+    static Pool p;
+    return p;
+  }
+  void put(int x) {
+    if (items_.size() >= capacity_) return;
+    items_.push_back(x);
+  }
+  std::vector<int> items_;
+  size_t capacity_ = 64;
+};
