@@ -54,6 +54,25 @@ std::string withoutAnonymousNamespaces(std::string Name) {
   return Name;
 }
 
+// The function a statement runs in (for a lambda's body, the lambda's call operator: it runs
+// when called), or null while a static variable is initialised.
+const FunctionDecl *runningFunction(const Stmt &At, ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(At);
+  for (unsigned Depth = 0; Depth < 256; ++Depth) {
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return nullptr;
+    Node = Parents[0];
+    if (const auto *L = Node.get<LambdaExpr>())
+      return L->getCallOperator();
+    if (const auto *F = Node.get<FunctionDecl>())
+      return F;
+    if (const auto *V = Node.get<VarDecl>(); V && V->hasGlobalStorage())
+      return nullptr;
+  }
+  return nullptr;
+}
+
 const FunctionDecl *enclosingFunctionOf(const VarDecl &V) {
   return dyn_cast_or_null<FunctionDecl>(V.getParentFunctionOrMethod());
 }
@@ -165,6 +184,7 @@ void CacheFacts::registerMatchers(MatchFinder &Finder) {
   Finder.addMatcher(
       callExpr(User, unless(cxxOperatorCallExpr()), unless(cxxMemberCallExpr())).bind("call"),
       this);
+  Finder.addMatcher(cxxConstructExpr(User).bind("construct"), this);
   Finder.addMatcher(binaryOperator(isComparisonOperator(), User).bind("compare"), this);
   Finder.addMatcher(unaryOperator(hasOperatorName("&"), User).bind("address"), this);
   Finder.addMatcher(returnStmt(User, forFunction(functionDecl().bind("fn"))).bind("return"),
@@ -184,7 +204,10 @@ void CacheFacts::run(const MatchFinder::MatchResult &Result) {
     addOperatorCall(*Op, Ctx);
   else if (const auto *Call = N.getNodeAs<CallExpr>("call"))
     addCall(*Call, Ctx);
-  else if (const auto *Cmp = N.getNodeAs<BinaryOperator>("compare"))
+  else if (const auto *K = N.getNodeAs<CXXConstructExpr>("construct")) {
+    if (const CXXConstructorDecl *Ctor = K->getConstructor(); Ctor && !Ctor->isImplicit())
+      addCallSite(*Ctor, *K, Ctx);
+  } else if (const auto *Cmp = N.getNodeAs<BinaryOperator>("compare"))
     addComparison(*Cmp, Ctx);
   else if (const auto *Addr = N.getNodeAs<UnaryOperator>("address"))
     addUse(Addr->getSubExpr(), ContainerUseFact::Kind::Shrink, "its address taken", *Addr, Ctx);
@@ -388,25 +411,20 @@ void CacheFacts::addUse(const Expr *Object, ContainerUseFact::Kind Kind,
   const auto *Member = dyn_cast<MemberExpr>(Object->IgnoreParenImpCasts());
   bool OwnMember = Member && isa<FieldDecl>(Member->getMemberDecl()) &&
                    isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts());
-  DynTypedNode Node = DynTypedNode::create(At);
-  for (unsigned Depth = 0; Depth < 256; ++Depth) {
-    DynTypedNodeList Parents = Ctx.getParents(Node);
-    if (Parents.empty())
-      break;
-    Node = Parents[0];
-    if (const auto *L = Node.get<LambdaExpr>()) {  // runs when called, not where written
-      U.function = readableFunction(*L->getCallOperator());
-      break;
-    }
-    if (const auto *F = Node.get<FunctionDecl>()) {
-      if (!(OwnMember && isa<CXXConstructorDecl>(F)))
-        U.function = readableFunction(*F);
-      break;
-    }
-    if (const auto *V = Node.get<VarDecl>(); V && V->hasGlobalStorage())
-      break;
-  }
+  const FunctionDecl *F = runningFunction(At, Ctx);
+  if (F && !(OwnMember && isa<CXXConstructorDecl>(F)))
+    U.function = readableFunction(*F);
   Facts.containerUses.push_back(std::move(U));
+}
+
+void CacheFacts::addCallSite(const FunctionDecl &Callee, const Stmt &At, ASTContext &Ctx) {
+  if (Callee.isInStdNamespace() || Ctx.getSourceManager().isInSystemHeader(
+                                       Ctx.getSourceManager().getFileLoc(Callee.getLocation())))
+    return;
+  const FunctionDecl *Caller = runningFunction(At, Ctx);
+  CallFact C{Caller ? readableFunction(*Caller) : "", readableFunction(Callee)};
+  if (SeenCalls.insert({C.caller, C.callee}).second)
+    Facts.calls.push_back(std::move(C));
 }
 
 void CacheFacts::addMemberCall(const CXXMemberCallExpr &Call, ASTContext &Ctx) {
@@ -421,8 +439,10 @@ void CacheFacts::addMemberCall(const CXXMemberCallExpr &Call, ASTContext &Ctx) {
   if (Name == "swap" || Name == "merge" || Name == "splice")
     for (const Expr *Arg : Call.arguments())
       addUse(Arg, ContainerUseFact::Kind::Shrink, Name, Call, Ctx);
-  if (M && !M->getParent()->isInStdNamespace())
+  if (M && !M->getParent()->isInStdNamespace()) {
     addArguments(*M, Call);
+    addCallSite(*M, Call, Ctx);
+  }
 }
 
 // A container bound to a reference parameter is used under the parameter's name.
@@ -466,6 +486,7 @@ void CacheFacts::addCall(const CallExpr &Call, ASTContext &Ctx) {
     return;
   }
   addArguments(*F, Call);
+  addCallSite(*F, Call, Ctx);
 }
 
 void CacheFacts::addComparison(const BinaryOperator &Op, ASTContext &Ctx) {

@@ -3,7 +3,8 @@
 // non-static data members), the static instances of records, every place such a container
 // grows, shrinks or has its size compared, and the references that alias it (a function
 // returning it, a reference parameter bound to it), so that the check can join uses in one
-// TU to a container defined in another.
+// TU to a container defined in another; and the calls between the program's functions, to
+// tell growth while the program runs from growth while static variables are initialised.
 #pragma once
 
 #include "FactCollector.h"
@@ -41,8 +42,11 @@ private:
   void addArguments(const clang::FunctionDecl &Callee, const clang::CallExpr &Call);
   void addComparison(const clang::BinaryOperator &Op, clang::ASTContext &Ctx);
   void addReturn(const clang::ReturnStmt &Return, const clang::FunctionDecl &Function);
+  void addCallSite(const clang::FunctionDecl &Callee, const clang::Stmt &At,
+                   clang::ASTContext &Ctx);
 
   std::set<std::string> Containers;
+  std::set<std::pair<std::string, std::string>> SeenCalls;  // this TU's calls, once each
 };
 
 } // namespace leakcheck

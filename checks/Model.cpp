@@ -28,6 +28,7 @@ void ProgramModel::merge(ProgramModel &&Other) {
   Append(containerUses, Other.containerUses);
   Append(containerAliases, Other.containerAliases);
   Append(staticInstances, Other.staticInstances);
+  Append(calls, Other.calls);
   translationUnits += Other.translationUnits;
 }
 

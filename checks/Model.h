@@ -159,6 +159,12 @@ struct ContainerAliasFact {
   std::string container;
 };
 
+// A call between two of the program's functions (qualified names).
+struct CallFact {
+  std::string caller;  // "": while a static variable is initialised (`static bool r = reg();`)
+  std::string callee;
+};
+
 // A static-storage object of a record: the record's data members have static storage too.
 struct StaticInstanceFact {
   std::string record;    // record key
@@ -177,6 +183,7 @@ struct ProgramModel {
   std::vector<ContainerUseFact> containerUses;
   std::vector<ContainerAliasFact> containerAliases;
   std::vector<StaticInstanceFact> staticInstances;
+  std::vector<CallFact> calls;
   unsigned translationUnits = 0;
 
   // Adds a container; a definition replaces a mere declaration (an extern variable is

@@ -53,6 +53,33 @@ private:
   std::map<std::string, std::vector<std::string>> Targets;
 };
 
+// Tells growth while the program runs from growth while static variables are initialised:
+// a function is run only during initialisation if every call to it comes from a static
+// variable's initializer (a registrar: `static bool r = Factory::reg(...)`) or from such a
+// function. Functions nothing calls (main, an API, a callback) run while the program runs.
+class Initialisation {
+public:
+  explicit Initialisation(const ProgramModel &M) {
+    std::map<std::string, std::set<std::string>> Callers;
+    for (const CallFact &C : M.calls)
+      Callers[C.callee].insert(C.caller);
+    for (bool Changed = true; Changed;) {
+      Changed = false;
+      for (const auto &[Function, From] : Callers)
+        if (!Only.count(Function) &&
+            std::all_of(From.begin(), From.end(),
+                        [&](const std::string &C) { return C.empty() || Only.count(C); }))
+          Changed |= Only.insert(Function).second;
+    }
+  }
+  bool runsLater(const std::string &Function) const {
+    return !Function.empty() && !Only.count(Function);
+  }
+
+private:
+  std::set<std::string> Only;  // functions run only while static variables are initialised
+};
+
 std::string storageText(const ContainerFact &C, const StaticInstanceFact *Instance) {
   std::string Text;
   switch (C.storage) {
@@ -81,13 +108,14 @@ std::string where(const ContainerUseFact &U) {
 
 void UnboundedStaticCacheCheck::analyze(const ProgramModel &Model, std::vector<Finding> &Out) const {
   Aliases Resolve(Model);
+  Initialisation Init(Model);
   std::map<std::string, std::vector<const ContainerUseFact *>> Grows;
   std::set<std::string> Tamed;  // shrunk or kept to a size somewhere in the program
   for (const ContainerUseFact &U : Model.containerUses)
     for (const std::string &Key : Resolve.resolve(U.container)) {
       if (U.kind != ContainerUseFact::Kind::Grow)
         Tamed.insert(Key);
-      else if (!U.function.empty())  // growth while initialising does not make a cache
+      else if (Init.runsLater(U.function))  // filled while initialised: not a cache
         Grows[Key].push_back(&U);
     }
   std::map<std::string, const StaticInstanceFact *> Instances;
