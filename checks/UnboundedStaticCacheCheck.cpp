@@ -1,5 +1,7 @@
 #include "UnboundedStaticCacheCheck.h"
 
+#include "Reachable.h"
+
 #include <algorithm>
 #include <map>
 #include <tuple>
@@ -33,22 +35,14 @@ public:
   std::vector<std::string> resolve(const std::string &Key) const {
     std::vector<std::string> Out;
     std::set<std::string> Seen;
-    walk(Key, Seen, Out);
+    forEachReachable(Targets, Key, Seen, [&](const std::string &K) {
+      if (Model.containers.count(K))
+        Out.push_back(K);
+    });
     return Out;
   }
 
 private:
-  void walk(const std::string &Key, std::set<std::string> &Seen,
-            std::vector<std::string> &Out) const {
-    if (!Seen.insert(Key).second)
-      return;
-    if (Model.containers.count(Key))
-      Out.push_back(Key);
-    auto It = Targets.find(Key);
-    if (It != Targets.end())
-      for (const std::string &T : It->second)
-        walk(T, Seen, Out);
-  }
   const ProgramModel &Model;
   std::map<std::string, std::vector<std::string>> Targets;
 };
