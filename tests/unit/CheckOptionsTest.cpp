@@ -1,0 +1,66 @@
+// The options of the back-reference and cache checks change what they report.
+#include "Driver.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace leakcheck {
+namespace {
+
+std::vector<Finding> analyze(const std::string &Name, const std::string &Code,
+                             const CheckOptions &Options) {
+  fs::path File = fs::temp_directory_path() /
+                  ("leakcheck-options-" + std::to_string(::getpid()) + "-" + Name);
+  std::ofstream(File) << Code;
+  AnalysisRequest Request;
+  Request.sources = {File.string()};
+  Request.compilerArgs = std::vector<std::string>{"-std=c++17"};
+  Request.options = Options;
+  AnalysisResult Result = analyzeProgram(Request);
+  fs::remove(File);
+  EXPECT_TRUE(Result.ok()) << Result.diagnostics;
+  return Result.findings;
+}
+
+std::vector<std::string> symbols(const std::vector<Finding> &Findings, const std::string &Check) {
+  std::vector<std::string> Out;
+  for (const Finding &F : Findings)
+    if (F.check == Check)
+      Out.push_back(F.symbol);
+  return Out;
+}
+
+TEST(CheckOptions, BackReferenceNamesChooseTheEdge) {
+  const std::string Code = "#include <memory>\n"
+                           "struct B;\n"
+                           "struct A { std::shared_ptr<B> peer; };\n"
+                           "struct B { std::shared_ptr<A> mate; };\n";
+  const std::string Check = "leakcheck-missing-weak-backref";
+  EXPECT_EQ(symbols(analyze("names.cpp", Code, {}), Check), std::vector<std::string>{"B::mate"});
+  CheckOptions Options;
+  Options.set(Check + ".BackReferenceNames", "peer");
+  EXPECT_EQ(symbols(analyze("names.cpp", Code, Options), Check),
+            std::vector<std::string>{"A::peer"});
+}
+
+TEST(CheckOptions, ContainersSayWhatCanBeACache) {
+  const std::string Code = "#include <map>\n#include <vector>\n"
+                           "std::vector<int> g_list;\n"
+                           "std::map<int, int> g_map;\n"
+                           "void grow(int i) { g_list.push_back(i); g_map[i] = i; }\n";
+  const std::string Check = "leakcheck-unbounded-static-cache";
+  EXPECT_EQ(symbols(analyze("containers.cpp", Code, {}), Check),
+            (std::vector<std::string>{"g_list", "g_map"}));
+  CheckOptions Options;
+  Options.set(Check + ".Containers", "std::map");
+  EXPECT_EQ(symbols(analyze("containers.cpp", Code, Options), Check),
+            std::vector<std::string>{"g_map"});
+}
+
+} // namespace
+} // namespace leakcheck
