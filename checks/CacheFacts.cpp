@@ -54,8 +54,27 @@ std::string withoutAnonymousNamespaces(std::string Name) {
   return Name;
 }
 
+// Whether a lambda is called where it is written: `[] { ... }()`.
+bool calledInPlace(const LambdaExpr &L, ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(L);
+  for (unsigned Depth = 0; Depth < 8; ++Depth) {
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return false;
+    if (const auto *Call = Parents[0].get<CXXOperatorCallExpr>())
+      return Call->getOperator() == OO_Call && Call->getNumArgs() > 0 &&
+             Call->getArg(0)->IgnoreImplicit() == &L;
+    if (!Parents[0].get<ImplicitCastExpr>() && !Parents[0].get<MaterializeTemporaryExpr>() &&
+        !Parents[0].get<CXXBindTemporaryExpr>() && !Parents[0].get<ParenExpr>())
+      return false;
+    Node = Parents[0];
+  }
+  return false;
+}
+
 // The function a statement runs in (for a lambda's body, the lambda's call operator: it runs
-// when called), or null while a static variable is initialised.
+// when called, unless it is called in place), or null while a static variable is
+// initialised.
 const FunctionDecl *runningFunction(const Stmt &At, ASTContext &Ctx) {
   DynTypedNode Node = DynTypedNode::create(At);
   for (unsigned Depth = 0; Depth < 256; ++Depth) {
@@ -63,10 +82,21 @@ const FunctionDecl *runningFunction(const Stmt &At, ASTContext &Ctx) {
     if (Parents.empty())
       return nullptr;
     Node = Parents[0];
-    if (const auto *L = Node.get<LambdaExpr>())
+    if (const auto *L = Node.get<LambdaExpr>(); L && !calledInPlace(*L, Ctx))
       return L->getCallOperator();
-    if (const auto *F = Node.get<FunctionDecl>())
-      return F;
+    if (const auto *F = Node.get<FunctionDecl>()) {
+      // A lambda's body may lead to its call operator rather than to the lambda.
+      const auto *M = dyn_cast<CXXMethodDecl>(F);
+      const LambdaExpr *L = nullptr;
+      if (M && M->getParent()->isLambda())
+        for (const DynTypedNode &P : Ctx.getParents(*M->getParent()))
+          if ((L = P.get<LambdaExpr>()))
+            break;
+      if (!L || !calledInPlace(*L, Ctx))
+        return F;
+      Node = DynTypedNode::create(*L);
+      continue;
+    }
     if (const auto *V = Node.get<VarDecl>(); V && V->hasGlobalStorage())
       return nullptr;
   }

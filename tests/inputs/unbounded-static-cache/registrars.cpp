@@ -30,3 +30,11 @@ int main(int argc, char **argv) {
   for (int i = 1; i < argc; ++i) addCode(argv[i]);
   return makers().count("circle") ? 0 : 1;
 }
+
+// Filled by a lambda called in place while a static variable is initialised.
+std::map<int, std::string> g_errors;
+static const bool g_errorsFilled = [] {
+  g_errors[1] = "failed";
+  g_errors[2] = "timeout";
+  return true;
+}();
