@@ -29,6 +29,7 @@ struct Evidence {
   bool toContainerOwner = false;  // to-one, to a record that holds its kind in a container
   bool assignedOwner = false;     // assigned shared_from_this() of the object holding it
   bool derivedToHolder = false;   // from a derived record to the record holding its base
+  bool toCreator = false;         // to the record that creates the object holding it
   bool named = false;             // its name says it points back
   bool inheritedToHolder = false; // a base's field, to the record that holds the derived one
   bool fixable = false;           // its declaration can be rewritten
@@ -36,7 +37,7 @@ struct Evidence {
 
   auto rank() const {
     return std::make_tuple(callback, shared, toContainerOwner, assignedOwner, derivedToHolder,
-                           named, inheritedToHolder, fixable, closes);
+                           toCreator, named, inheritedToHolder, fixable, closes);
   }
 };
 
@@ -59,6 +60,15 @@ public:
       if (All[I].rank() > All[Best].rank())
         Best = I;
     return {Best, reason(C, Best, All)};
+  }
+
+  // Whether the program stores a new object (`std::make_shared<T>()`) into E's field: its
+  // holder makes what it holds.
+  bool createdNew(const OwnershipEdge &E) const {
+    for (const LinkFact &L : Model.links)
+      if (L.record == E.declaredIn->key && L.field == E.field->name && L.value == "new")
+        return true;
+    return false;
   }
 
   // Where the program gives E's field the shared_from_this() of another object: directly
@@ -89,6 +99,7 @@ private:
     V.toContainerOwner = N > 1 && !E.many && Next.many;
     V.assignedOwner = ownerAssignment(E).has_value();
     V.derivedToHolder = N > 1 && Prev.declaredTarget != Prev.to->key;
+    V.toCreator = N > 1 && createdNew(Next);
     V.named = nameSaysBackReference(E.field->name, BackNames);
     V.inheritedToHolder = N > 1 && E.declaredIn != E.from && Next.to == E.from;
     const WeakFix *Fix = E.field->weakFix(E.declaredTarget);
@@ -122,6 +133,9 @@ private:
                        ? Model.records.at(Prev.declaredTarget).name
                        : Prev.declaredTarget) +
              " (" + quote(Prev.label()) + ")";
+    if (V.toCreator)
+      return "it points back to " + quote(E.to->name) + ", which makes the " +
+             quote(Next.to->name) + " it holds (" + quote(Next.label()) + ")";
     if (V.named)
       return "its name says it points back";
     if (V.inheritedToHolder)

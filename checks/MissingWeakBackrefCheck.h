@@ -9,8 +9,9 @@
 //      container (`Car::owner` beside `Person::cars`);
 //   3. a field the program assigns shared_from_this() of the object that holds it;
 //   4. a derived record's pointer to the record that holds it through its base;
-//   5. a name that says it points back (option BackReferenceNames);
-//   6. a base's field, pointing to the record that holds the derived object;
+//   5. a pointer to the record that creates (make_shared, new) the object holding it;
+//   6. a name that says it points back (option BackReferenceNames);
+//   7. a base's field, pointing to the record that holds the derived object;
 // then an edge whose declaration can be rewritten, then the edge that closes the cycle read
 // from its first declared field. Only shared_ptr edges qualify (a unique_ptr has no weak
 // form).

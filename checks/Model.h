@@ -103,7 +103,8 @@ struct ForwardFact {
 struct LinkFact {
   std::string function;  // key of the enclosing function
   std::string record, field;
-  std::string holder, value;  // endpoints: "this", or a variable's identity in the function
+  std::string holder, value;  // endpoints: "this", a variable's identity in the function, a
+                              // field of one ("this.engine_"); value "new": a new object
   std::string valueParam;     // the value is a parameter of the function: "<function>#<index>"
   SourceLoc loc;
 };

@@ -112,6 +112,18 @@ std::string endpoint(const Expr *E) {
   return "";
 }
 
+// `new T`, `std::make_shared<T>(...)`, `std::make_unique<T>(...)`.
+bool isAllocation(const Expr *E) {
+  E = stripValue(E);
+  if (isa_and_nonnull<CXXNewExpr>(E))
+    return true;
+  const auto *Call = dyn_cast_or_null<CallExpr>(E);
+  const FunctionDecl *F = Call ? Call->getDirectCallee() : nullptr;
+  return F && F->isInStdNamespace() && F->getIdentifier() &&
+         (F->getName() == "make_shared" || F->getName() == "make_unique" ||
+          F->getName() == "allocate_shared");
+}
+
 bool isInSystemHeader(SourceLocation Loc, const SourceManager &SM) {
   return SM.isInSystemHeader(SM.getFileLoc(Loc));
 }
@@ -256,6 +268,8 @@ void OwnershipFacts::addFieldStore(const FieldDecl &Field, const std::string &Ho
   }
   if (!Own.targets.empty() && Function && !Holder.empty()) {
     std::string To = endpoint(Value);
+    if (To.empty() && isAllocation(Value))
+      To = "new";  // a new object, made to be held here
     if (To.empty())
       return;
     LinkFact L;
