@@ -36,7 +36,7 @@ bool isNonConstLvalueReference(QualType T) {
   return T->isLValueReferenceType() && !T.getNonReferenceType().isConstQualified();
 }
 
-// The function a readers knows: a lambda's call operator is named by its enclosing function.
+// The function a reader knows: a lambda's call operator is named by its enclosing function.
 std::string readableFunction(const FunctionDecl &F) {
   if (const auto *M = dyn_cast<CXXMethodDecl>(&F); M && M->getParent()->isLambda()) {
     for (const DeclContext *DC = M->getParent()->getDeclContext(); DC; DC = DC->getParent())

@@ -84,7 +84,7 @@ std::string storageText(const ContainerFact &C, const StaticInstanceFact *Instan
     Text = C.threadLocal ? "a thread_local static data member" : "a static data member";
     break;
   case ContainerFact::Storage::FunctionStatic:
-    Text = std::string(C.threadLocal ? "a thread_local" : "a static") + " local of " +
+    Text = std::string(C.threadLocal ? "a thread_local in " : "a static local of ") +
            quote(C.function);
     break;
   case ContainerFact::Storage::Member:
