@@ -54,22 +54,30 @@ std::string withoutAnonymousNamespaces(std::string Name) {
   return Name;
 }
 
-// Whether a lambda is called where it is written: `[] { ... }()`.
-bool calledInPlace(const LambdaExpr &L, ASTContext &Ctx) {
-  DynTypedNode Node = DynTypedNode::create(L);
-  for (unsigned Depth = 0; Depth < 8; ++Depth) {
+// Calls Visit(Parent, Child) on each parent up from Node (the first parent of each) until
+// Visit returns false.
+template <class Visitor> void walkUp(DynTypedNode Node, ASTContext &Ctx, Visitor &&Visit) {
+  for (unsigned Depth = 0; Depth < 256; ++Depth) {
     DynTypedNodeList Parents = Ctx.getParents(Node);
-    if (Parents.empty())
-      return false;
-    if (const auto *Call = Parents[0].get<CXXOperatorCallExpr>())
-      return Call->getOperator() == OO_Call && Call->getNumArgs() > 0 &&
-             Call->getArg(0)->IgnoreImplicit() == &L;
-    if (!Parents[0].get<ImplicitCastExpr>() && !Parents[0].get<MaterializeTemporaryExpr>() &&
-        !Parents[0].get<CXXBindTemporaryExpr>() && !Parents[0].get<ParenExpr>())
-      return false;
+    if (Parents.empty() || !Visit(Parents[0], Node))
+      return;
     Node = Parents[0];
   }
-  return false;
+}
+
+// Whether a lambda is called where it is written: `[] { ... }()`.
+bool calledInPlace(const LambdaExpr &L, ASTContext &Ctx) {
+  bool InPlace = false;
+  walkUp(DynTypedNode::create(L), Ctx, [&](const DynTypedNode &P, const DynTypedNode &) {
+    if (const auto *Call = P.get<CXXOperatorCallExpr>()) {
+      InPlace = Call->getOperator() == OO_Call && Call->getNumArgs() > 0 &&
+                Call->getArg(0)->IgnoreImplicit() == &L;
+      return false;
+    }
+    return P.get<ImplicitCastExpr>() || P.get<MaterializeTemporaryExpr>() ||
+           P.get<CXXBindTemporaryExpr>() || P.get<ParenExpr>();
+  });
+  return InPlace;
 }
 
 // The function a statement runs in (for a lambda's body, the lambda's call operator: it runs
@@ -82,21 +90,21 @@ const FunctionDecl *runningFunction(const Stmt &At, ASTContext &Ctx) {
     if (Parents.empty())
       return nullptr;
     Node = Parents[0];
-    if (const auto *L = Node.get<LambdaExpr>(); L && !calledInPlace(*L, Ctx))
-      return L->getCallOperator();
-    if (const auto *F = Node.get<FunctionDecl>()) {
-      // A lambda's body may lead to its call operator rather than to the lambda.
-      const auto *M = dyn_cast<CXXMethodDecl>(F);
-      const LambdaExpr *L = nullptr;
-      if (M && M->getParent()->isLambda())
-        for (const DynTypedNode &P : Ctx.getParents(*M->getParent()))
-          if ((L = P.get<LambdaExpr>()))
-            break;
-      if (!L || !calledInPlace(*L, Ctx))
-        return F;
-      Node = DynTypedNode::create(*L);
+    const LambdaExpr *L = Node.get<LambdaExpr>();
+    const FunctionDecl *F = Node.get<FunctionDecl>();
+    // A lambda's body may lead to its call operator rather than to the lambda.
+    if (const auto *M = dyn_cast_or_null<CXXMethodDecl>(F); M && M->getParent()->isLambda())
+      for (const DynTypedNode &Closure : Ctx.getParents(*M->getParent()))
+        if ((L = Closure.get<LambdaExpr>()))
+          break;
+    if (L && calledInPlace(*L, Ctx)) {
+      Node = DynTypedNode::create(*L);  // runs where it is written: go on up
       continue;
     }
+    if (L)
+      return L->getCallOperator();
+    if (F)
+      return F;
     if (const auto *V = Node.get<VarDecl>(); V && V->hasGlobalStorage())
       return nullptr;
   }
@@ -183,24 +191,19 @@ bool isBoundLike(const Expr *E) {
 // Whether a comparison decides something: the condition of an if, a while or `?:` (also
 // inside && / || / !), or what a function returns. Not a for loop's condition.
 bool decides(const Expr &Compare, ASTContext &Ctx) {
-  DynTypedNode Node = DynTypedNode::create(Compare);
-  for (unsigned Depth = 0; Depth < 32; ++Depth) {
-    DynTypedNodeList Parents = Ctx.getParents(Node);
-    if (Parents.empty())
-      return false;
-    const DynTypedNode &P = Parents[0];
-    if (P.get<IfStmt>() || P.get<WhileStmt>() || P.get<DoStmt>() || P.get<ReturnStmt>())
-      return true;
+  bool Decides = false;
+  walkUp(DynTypedNode::create(Compare), Ctx, [&](const DynTypedNode &P, const DynTypedNode &Child) {
     if (const auto *C = P.get<ConditionalOperator>())
-      return C->getCond()->IgnoreParenImpCasts() == Node.get<Expr>();
+      Decides = C->getCond()->IgnoreParenImpCasts() == Child.get<Expr>();
+    else
+      Decides = P.get<IfStmt>() || P.get<WhileStmt>() || P.get<DoStmt>() || P.get<ReturnStmt>();
     const auto *B = P.get<BinaryOperator>();
     const auto *U = P.get<UnaryOperator>();
-    if (!(P.get<ParenExpr>() || P.get<ImplicitCastExpr>() || P.get<ExprWithCleanups>() ||
-          (B && B->isLogicalOp()) || (U && U->getOpcode() == UO_LNot)))
-      return false;
-    Node = P;
-  }
-  return false;
+    return !Decides && (P.get<ParenExpr>() || P.get<ImplicitCastExpr>() ||
+                        P.get<ExprWithCleanups>() || (B && B->isLogicalOp()) ||
+                        (U && U->getOpcode() == UO_LNot));
+  });
+  return Decides;
 }
 
 } // namespace

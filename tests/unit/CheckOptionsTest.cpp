@@ -35,31 +35,35 @@ std::vector<std::string> symbols(const std::vector<Finding> &Findings, const std
   return Out;
 }
 
-TEST(CheckOptions, BackReferenceNamesChooseTheEdge) {
-  const std::string Code = "#include <memory>\n"
-                           "struct B;\n"
-                           "struct A { std::shared_ptr<B> peer; };\n"
-                           "struct B { std::shared_ptr<A> mate; };\n";
-  const std::string Check = "leakcheck-missing-weak-backref";
-  EXPECT_EQ(symbols(analyze("names.cpp", Code, {}), Check), std::vector<std::string>{"B::mate"});
+// What Check reports on Code, by symbol, without options and then with Option = Value.
+void expectOptionChanges(const std::string &Name, const std::string &Code,
+                         const std::string &Check, const std::string &Option,
+                         const std::string &Value, const std::vector<std::string> &Before,
+                         const std::vector<std::string> &After) {
+  EXPECT_EQ(symbols(analyze(Name, Code, {}), Check), Before);
   CheckOptions Options;
-  Options.set(Check + ".BackReferenceNames", "peer");
-  EXPECT_EQ(symbols(analyze("names.cpp", Code, Options), Check),
-            std::vector<std::string>{"A::peer"});
+  Options.set(Check + "." + Option, Value);
+  EXPECT_EQ(symbols(analyze(Name, Code, Options), Check), After);
+}
+
+TEST(CheckOptions, BackReferenceNamesChooseTheEdge) {
+  expectOptionChanges("names.cpp",
+                      "#include <memory>\n"
+                      "struct B;\n"
+                      "struct A { std::shared_ptr<B> peer; };\n"
+                      "struct B { std::shared_ptr<A> mate; };\n",
+                      "leakcheck-missing-weak-backref", "BackReferenceNames", "peer",
+                      {"B::mate"}, {"A::peer"});
 }
 
 TEST(CheckOptions, ContainersSayWhatCanBeACache) {
-  const std::string Code = "#include <map>\n#include <vector>\n"
-                           "std::vector<int> g_list;\n"
-                           "std::map<int, int> g_map;\n"
-                           "void grow(int i) { g_list.push_back(i); g_map[i] = i; }\n";
-  const std::string Check = "leakcheck-unbounded-static-cache";
-  EXPECT_EQ(symbols(analyze("containers.cpp", Code, {}), Check),
-            (std::vector<std::string>{"g_list", "g_map"}));
-  CheckOptions Options;
-  Options.set(Check + ".Containers", "std::map");
-  EXPECT_EQ(symbols(analyze("containers.cpp", Code, Options), Check),
-            std::vector<std::string>{"g_map"});
+  expectOptionChanges("containers.cpp",
+                      "#include <map>\n#include <vector>\n"
+                      "std::vector<int> g_list;\n"
+                      "std::map<int, int> g_map;\n"
+                      "void grow(int i) { g_list.push_back(i); g_map[i] = i; }\n",
+                      "leakcheck-unbounded-static-cache", "Containers", "std::map",
+                      {"g_list", "g_map"}, {"g_map"});
 }
 
 } // namespace
