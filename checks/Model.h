@@ -149,7 +149,9 @@ struct ContainerUseFact {
   std::string container;  // a container key, or an alias key (ContainerAliasFact)
   Kind kind = Kind::Grow;
   std::string operation;  // "push_back", "operator[]", "erase", "assignment", ...
-  std::string function;   // qualified name of the function it happens in ("": an initializer)
+  std::string function;   // qualified name of the function it happens in; "" while the
+                          // container is initialised (a static variable's initializer, a
+                          // constructor filling its own object's member)
   SourceLoc loc;
 };
 
