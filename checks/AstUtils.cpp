@@ -36,13 +36,16 @@ static std::string displayPath(clang::FileEntryRef File, const clang::SourceMana
 }
 
 // displayPath, computed once per file (a TU has thousands of locations in few files), keyed
-// by the file's identity on disk, which, unlike a FileID, means the same in every TU.
+// by the file's identity on disk, which, unlike a FileID, means the same in every TU, and
+// the name it was opened by (a file deleted and another created, as `--fix` and the tests
+// do, may reuse the identity).
 static const std::string &cachedDisplayPath(clang::FileEntryRef File,
                                             const clang::SourceManager &SM) {
-  thread_local std::map<llvm::sys::fs::UniqueID, std::string> Paths;
-  auto It = Paths.find(File.getUniqueID());
+  thread_local std::map<std::pair<llvm::sys::fs::UniqueID, std::string>, std::string> Paths;
+  auto Key = std::make_pair(File.getUniqueID(), File.getName().str());
+  auto It = Paths.find(Key);
   if (It == Paths.end())
-    It = Paths.try_emplace(File.getUniqueID(), displayPath(File, SM)).first;
+    It = Paths.try_emplace(std::move(Key), displayPath(File, SM)).first;
   return It->second;
 }
 
@@ -92,6 +95,10 @@ std::string templateName(const clang::CXXRecordDecl &RD) {
   if (RD.isInStdNamespace())
     return "std::" + RD.getName().str();
   return RD.getQualifiedNameAsString();
+}
+
+std::string functionKey(const clang::FunctionDecl &F) {
+  return F.getCanonicalDecl()->getQualifiedNameAsString();
 }
 
 std::string sourceText(clang::SourceRange Range, const clang::ASTContext &Ctx) {

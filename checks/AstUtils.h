@@ -26,6 +26,9 @@ std::string recordName(const clang::CXXRecordDecl &RD);
 // lists of known templates name a record's template.
 std::string templateName(const clang::CXXRecordDecl &RD);
 
+// A function's key in the program: its qualified name (overloads share it).
+std::string functionKey(const clang::FunctionDecl &F);
+
 // The source text of Range (token range), or "" when it is not in one file.
 std::string sourceText(clang::SourceRange Range, const clang::ASTContext &Ctx);
 

@@ -1,6 +1,8 @@
 #include "Check.h"
 
+#include "MissingWeakBackrefCheck.h"
 #include "SharedPtrCycleCheck.h"
+#include "UnboundedStaticCacheCheck.h"
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/GlobPattern.h"
@@ -42,12 +44,28 @@ std::vector<std::string> CheckOptions::getList(const std::string &Check,
   return Out;
 }
 
+std::set<std::string> CheckOptions::getNames(const std::string &Check, const std::string &Option,
+                                            const std::string &Default) const {
+  std::set<std::string> Out;
+  for (std::string &Item : getList(Check, Option, Default))
+    Out.insert(Item.rfind("::", 0) == 0 ? Item.substr(2) : Item);
+  return Out;
+}
+
 const std::vector<CheckInfo> &allChecks() {
   static const std::vector<CheckInfo> Checks = {
       {SharedPtrCycleCheck::Name,
        "a strong std::shared_ptr ownership cycle between records: reference counting never "
        "frees it",
        [] { return std::make_unique<SharedPtrCycleCheck>(); }},
+      {MissingWeakBackrefCheck::Name,
+       "the field of a strong ownership cycle that points back at its owner and should be a "
+       "std::weak_ptr (with a fix-it)",
+       [] { return std::make_unique<MissingWeakBackrefCheck>(); }},
+      {UnboundedStaticCacheCheck::Name,
+       "a container with static storage that the program grows and never erases, clears, "
+       "pops or bounds",
+       [] { return std::make_unique<UnboundedStaticCacheCheck>(); }},
   };
   return Checks;
 }

@@ -12,6 +12,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,9 @@ public:
   // A ';'- or ','-separated list option.
   std::vector<std::string> getList(const std::string &Check, const std::string &Option,
                                    const std::string &Default) const;
+  // A list option of qualified names, without a leading "::".
+  std::set<std::string> getNames(const std::string &Check, const std::string &Option,
+                                 const std::string &Default) const;
   const std::map<std::string, std::string> &all() const { return Values; }
 
 private:

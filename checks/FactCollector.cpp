@@ -1,6 +1,8 @@
 #include "FactCollector.h"
 
+#include "CacheFacts.h"
 #include "OwnershipFacts.h"
+#include "UnboundedStaticCacheCheck.h"
 
 namespace leakcheck {
 
@@ -9,8 +11,8 @@ namespace leakcheck {
 static OwnershipVocabulary vocabulary(const CheckOptions &Options) {
   OwnershipVocabulary V;
   auto Extend = [&](std::set<std::string> &Set, const char *Option) {
-    for (std::string &Name : Options.getList("leakcheck", Option, ""))
-      Set.insert(Name.rfind("::", 0) == 0 ? Name.substr(2) : Name);
+    for (const std::string &Name : Options.getNames("leakcheck", Option, ""))
+      Set.insert(Name);
   };
   Extend(V.sharedPointers, "SharedPointers");
   Extend(V.uniquePointers, "UniquePointers");
@@ -23,6 +25,7 @@ std::vector<std::unique_ptr<FactCollector>>
 createFactCollectors(ProgramModel &Facts, const CheckOptions &Options) {
   std::vector<std::unique_ptr<FactCollector>> Out;
   Out.push_back(std::make_unique<OwnershipFacts>(Facts, vocabulary(Options)));
+  Out.push_back(std::make_unique<CacheFacts>(Facts, UnboundedStaticCacheCheck::containers(Options)));
   return Out;
 }
 

@@ -21,7 +21,7 @@ struct CycleEdge {
 // A replacement of one declaration (a fix-it).
 struct FixIt {
   SourceLoc loc;             // where the replaced text starts
-  unsigned length = 0;       // how many bytes of the line it replaces
+  unsigned length = 0;       // how many bytes it replaces, from loc on (lines may follow)
   std::string replacement;   // the new declaration
 };
 

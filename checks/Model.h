@@ -39,14 +39,30 @@ struct OwnedTarget {
   bool operator==(const OwnedTarget &O) const { return record == O.record && kind == O.kind; }
 };
 
+// How to declare a field with std::weak_ptr in place of its strong pointers to one record:
+// the fix of leakcheck-missing-weak-backref, worked out where the declaration is seen.
+struct WeakFix {
+  std::string target;       // key of the record the weakened pointers point to
+  std::string replacement;  // the whole new declaration, ';' included; "" when none is offered
+  std::string problem;      // why none is offered
+};
+
 struct FieldFact {
   std::string name;
   SourceLoc loc;             // start of the declaration
   std::string typeText;      // the declared type as written ("CarList", "std::shared_ptr<Car>")
   std::string declText;      // the whole declaration as written, without the ';'
+  unsigned declLength = 0;   // bytes from loc to the end of the declaration, ';' included
   std::vector<OwnedTarget> targets;  // what the type alone keeps alive
   bool holdsCallable = false;        // std::function & co: stored lambdas add targets (flows)
   std::vector<std::string> callableHolders;  // records held by value that hold callables
+  std::vector<WeakFix> weakFixes;    // one per shared target
+  const WeakFix *weakFix(const std::string &Target) const {
+    for (const WeakFix &W : weakFixes)
+      if (W.target == Target)
+        return &W;
+    return nullptr;
+  }
 };
 
 struct RecordFact {
@@ -87,7 +103,75 @@ struct ForwardFact {
 struct LinkFact {
   std::string function;  // key of the enclosing function
   std::string record, field;
-  std::string holder, value;  // endpoints: "this", or a variable's identity in the function
+  std::string holder, value;  // endpoints: "this", a variable's identity in the function, a
+                              // field of one ("this.engine_"); value "new": a new object
+  std::string valueParam;     // the value is a parameter of the function: "<function>#<index>"
+  SourceLoc loc;
+};
+
+// A call passes the caller's own object (`this`, shared_from_this()) to a parameter,
+// "<function>#<index>": `view->attach(shared_from_this())`. With a LinkFact storing that
+// parameter, it shows a field that is given its owner.
+struct SelfArgumentFact {
+  std::string param;
+  SourceLoc loc;
+};
+
+// --- Containers with static storage (leakcheck-unbounded-static-cache) ----------------
+
+// A container variable that may live as long as the program: a namespace-scope variable, a
+// static data member, a function-local static, a thread_local, or a non-static data member
+// (static storage only when the program has a static instance of its record).
+struct ContainerFact {
+  enum class Storage { Namespace, StaticMember, FunctionStatic, Member };
+  std::string key;       // program-wide identity: qualified name; function statics and
+                         // internal-linkage variables add their location
+  std::string symbol;    // as reported: "Calculator::cache_", "events::g_listeners", "history"
+  std::string function;  // a function-local static: the function it lives in
+  std::string record;    // a data member (Member, StaticMember): key of its record
+  std::string containerTemplate;  // "std::unordered_map"
+  std::string typeText;           // as written
+  SourceLoc loc;                  // the definition where seen (static members: in the class)
+  Storage storage = Storage::Namespace;
+  bool threadLocal = false;
+  bool isConst = false;
+  bool definition = false;  // loc is the defining declaration
+  bool holdsShared = false; // its elements hold std::shared_ptr
+};
+
+// A use of a container: where it grows, shrinks or is kept to a size.
+struct ContainerUseFact {
+  enum class Kind {
+    Grow,    // insert, emplace*, push*, operator[] on a map, ...
+    Shrink,  // erase, clear, pop*, extract, swap, resize, assignment, moved from, escapes
+    Bound,   // its size() is compared with a bound
+  };
+  std::string container;  // a container key, or an alias key (ContainerAliasFact)
+  Kind kind = Kind::Grow;
+  std::string operation;  // "push_back", "operator[]", "erase", "assignment", ...
+  std::string function;   // qualified name of the function it happens in; "" while the
+                          // container is initialised (a static variable's initializer, a
+                          // constructor filling its own object's member)
+  SourceLoc loc;
+};
+
+// Another name for containers: `fn:<function>` returns a reference to `container`,
+// `param:<function>#<index>` is a reference parameter bound to it.
+struct ContainerAliasFact {
+  std::string alias;
+  std::string container;
+};
+
+// A call between two of the program's functions (qualified names).
+struct CallFact {
+  std::string caller;  // "": while a static variable is initialised (`static bool r = reg();`)
+  std::string callee;
+};
+
+// A static-storage object of a record: the record's data members have static storage too.
+struct StaticInstanceFact {
+  std::string record;    // record key
+  std::string variable;  // how the object is reached: "Registry::instance()::r", "g_app.registry"
   SourceLoc loc;
 };
 
@@ -97,7 +181,17 @@ struct ProgramModel {
   std::vector<CaptureFact> captures;
   std::vector<ForwardFact> forwards;
   std::vector<LinkFact> links;
+  std::vector<SelfArgumentFact> selfArguments;
+  std::map<std::string, ContainerFact> containers;  // by key
+  std::vector<ContainerUseFact> containerUses;
+  std::vector<ContainerAliasFact> containerAliases;
+  std::vector<StaticInstanceFact> staticInstances;
+  std::vector<CallFact> calls;
   unsigned translationUnits = 0;
+
+  // Adds a container; a definition replaces a mere declaration (an extern variable is
+  // declared in many TUs and defined in one).
+  void addContainer(ContainerFact C);
 
   // Adds another TU's facts. A record seen by many TUs (defined in a header) stays one
   // node; the first definition seen wins (the ODR makes them equal).

@@ -17,6 +17,8 @@
 // 5. Rotate each cycle to start at its first declared field, and report each once.
 #include "OwnershipCycles.h"
 
+#include "Reachable.h"
+
 #include "llvm/ADT/GraphTraits.h"
 #include "llvm/ADT/SCCIterator.h"
 #include "llvm/ADT/StringRef.h"
@@ -134,7 +136,10 @@ public:
     auto [It, Inserted] = DerivedCache.try_emplace(Key);
     if (Inserted) {
       std::set<std::string> Seen;
-      collectDerived(Key, Seen, It->second);
+      forEachReachable(Derived, Key, Seen, [&](const std::string &K) {
+        if (Model.records.count(K))
+          It->second.push_back(K);
+      });
     }
     return It->second;
   }
@@ -151,17 +156,6 @@ public:
   }
 
 private:
-  void collectDerived(const std::string &Key, std::set<std::string> &Seen,
-                      std::vector<std::string> &Out) {
-    if (!Seen.insert(Key).second)
-      return;
-    if (Model.records.count(Key))
-      Out.push_back(Key);
-    auto It = Derived.find(Key);
-    if (It != Derived.end())
-      for (const std::string &D : It->second)
-        collectDerived(D, Seen, Out);
-  }
   void collectFields(const RecordFact &R, std::set<std::string> &Seen,
                      std::vector<std::pair<const RecordFact *, const FieldFact *>> &Out) {
     if (!Seen.insert(R.key).second)
@@ -466,7 +460,7 @@ void findRecursiveCycles(const ProgramModel &M, const Graph &G, const CycleSearc
       // `self_ = shared_from_this()`, `n->next = n`: an object made to own itself.
       if (A->holder == A->value)
         if (const OwnershipEdge *E = FirstWithLabel(A->record, A->field))
-          Out.add({*E}, OwnershipCycle::Evidence::LinkedBothWays);
+          Out.add({*E}, OwnershipCycle::Evidence::OwnsItself);
       for (const LinkFact *B : Links) {
         if (A->holder != B->value || A->value != B->holder || A->holder == A->value)
           continue;

@@ -30,6 +30,7 @@ struct OwnershipCycle {
   enum class Evidence {
     Types,           // between different records: the types alone close it
     LinkedBothWays,  // the program links two objects of one record both ways
+    OwnsItself,      // the program makes an object own itself (`self_ = shared_from_this()`)
     BackName,        // a field to its own record whose name says it points back
     SelfCallback,    // a stored callback captures a strong pointer to its own record
   };

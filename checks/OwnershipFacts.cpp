@@ -1,6 +1,7 @@
 #include "OwnershipFacts.h"
 
 #include "AstUtils.h"
+#include "WeakFixes.h"
 
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -81,7 +82,8 @@ std::string locationKey(const Decl &D) {
   return L.file + ":" + std::to_string(L.line) + ":" + std::to_string(L.column);
 }
 
-// The identity of an object within one function: "this", or the variable that holds it.
+// The identity of an object within one function: "this", the variable that holds it, or a
+// field of one of those.
 std::string endpoint(const Expr *E) {
   E = stripValue(E);
   if (!E)
@@ -104,11 +106,23 @@ std::string endpoint(const Expr *E) {
   if (const auto *DR = dyn_cast<DeclRefExpr>(E))
     if (const auto *V = dyn_cast<VarDecl>(DR->getDecl()))
       return V->getName().str() + "@" + locationKey(*V);
+  // A field of an object: `engine_` in a member function is "this.engine_".
+  if (const auto *ME = dyn_cast<MemberExpr>(E); ME && isa<FieldDecl>(ME->getMemberDecl()))
+    if (std::string Base = endpoint(ME->getBase()); !Base.empty())
+      return Base + "." + ME->getMemberDecl()->getName().str();
   return "";
 }
 
-std::string functionKey(const FunctionDecl &F) {
-  return F.getCanonicalDecl()->getQualifiedNameAsString();
+// `new T`, `std::make_shared<T>(...)`, `std::make_unique<T>(...)`.
+bool isAllocation(const Expr *E) {
+  E = stripValue(E);
+  if (isa_and_nonnull<CXXNewExpr>(E))
+    return true;
+  const auto *Call = dyn_cast_or_null<CallExpr>(E);
+  const FunctionDecl *F = Call ? Call->getDirectCallee() : nullptr;
+  return F && F->isInStdNamespace() && F->getIdentifier() &&
+         (F->getName() == "make_shared" || F->getName() == "make_unique" ||
+          F->getName() == "allocate_shared");
 }
 
 bool isInSystemHeader(SourceLocation Loc, const SourceManager &SM) {
@@ -249,6 +263,7 @@ void OwnershipFacts::addRecord(const CXXRecordDecl &RD, ASTContext &Ctx) {
     Field.targets = std::move(Own.targets);
     Field.holdsCallable = Own.holdsCallable;
     Field.callableHolders = std::move(Own.callableHolders);
+    computeWeakFixes(*F, Ctx, Vocabulary, Field);
     R.fields.push_back(std::move(Field));
     if (F->hasInClassInitializer())
       addFieldStore(*F, "this", F->getInClassInitializer(), nullptr, Ctx);
@@ -279,6 +294,8 @@ void OwnershipFacts::addFieldStore(const FieldDecl &Field, const std::string &Ho
   }
   if (!Own.targets.empty() && Function && !Holder.empty()) {
     std::string To = endpoint(Value);
+    if (To.empty() && isAllocation(Value))
+      To = "new";  // a new object, made to be held here
     if (To.empty())
       return;
     LinkFact L;
@@ -287,6 +304,10 @@ void OwnershipFacts::addFieldStore(const FieldDecl &Field, const std::string &Ho
     L.field = Field.getName().str();
     L.holder = Holder;
     L.value = To;
+    if (const auto *DR = dyn_cast<DeclRefExpr>(stripValue(Value)))
+      if (const auto *P = dyn_cast<ParmVarDecl>(DR->getDecl()))
+        if (const auto *F = dyn_cast<FunctionDecl>(P->getDeclContext()))
+          L.valueParam = functionKey(*F) + "#" + std::to_string(P->getFunctionScopeIndex());
     L.loc = toSourceLoc(Value->getBeginLoc(), Ctx.getSourceManager());
     Facts.links.push_back(std::move(L));
   }
@@ -300,6 +321,9 @@ void OwnershipFacts::addArgument(const Expr *Arg, const FunctionDecl &Callee, un
   Slot.function = functionKey(Callee);
   Slot.param = Param;
   addFlow(Arg, Slot, Ctx);
+  if (endpoint(Arg) == "this")
+    Facts.selfArguments.push_back({Slot.function + "#" + std::to_string(Param),
+                                   toSourceLoc(Arg->getBeginLoc(), Ctx.getSourceManager())});
 }
 
 bool OwnershipFacts::mayCarryCallable(QualType T, ASTContext &Ctx) const {

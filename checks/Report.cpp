@@ -13,7 +13,10 @@ const char *leakcheckVersion() { return LEAKCHECK_VERSION; }
 
 namespace {
 
-void writeExcerpt(llvm::raw_ostream &OS, SourceLines &Lines, const SourceLoc &Loc) {
+// The source line with a caret under Loc; with a fix-it that starts there, clang's way: the
+// replaced text underlined, and the replacement on the line below.
+void writeExcerpt(llvm::raw_ostream &OS, SourceLines &Lines, const SourceLoc &Loc,
+                  const FixIt *Fix = nullptr) {
   std::string Text = Lines.line(Loc.file, Loc.line);
   if (Text.empty())
     return;
@@ -23,7 +26,14 @@ void writeExcerpt(llvm::raw_ostream &OS, SourceLines &Lines, const SourceLoc &Lo
   std::string Pad;
   for (unsigned I = 1; I < Loc.column && I - 1 < Text.size(); ++I)
     Pad += Text[I - 1] == '\t' ? '\t' : ' ';
-  OS << Gutter << " | " << Pad << "^\n";
+  OS << Gutter << " | " << Pad << "^";
+  if (Fix && Fix->loc == Loc) {
+    size_t OnLine = std::min<size_t>(Fix->length, Text.size() - std::min<size_t>(Text.size(), Pad.size()));
+    OS << std::string(OnLine > 1 ? OnLine - 1 : 0, '~') << "\n";
+    llvm::StringRef Replacement(Fix->replacement);
+    OS << Gutter << " | " << Pad << Replacement.split('\n').first;
+  }
+  OS << "\n";
 }
 
 void writeLocation(llvm::raw_ostream &OS, const SourceLoc &Loc) {
@@ -50,7 +60,7 @@ void writeTextReport(llvm::raw_ostream &OS, const std::vector<Finding> &Findings
     if (Color)
       OS.resetColor();
     OS << "\n";
-    writeExcerpt(OS, Lines, F.loc);
+    writeExcerpt(OS, Lines, F.loc, F.fix ? &*F.fix : nullptr);
     for (const Note &N : F.notes) {
       writeLocation(OS, N.loc);
       if (Color)

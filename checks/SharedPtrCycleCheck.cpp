@@ -62,6 +62,8 @@ static std::string evidenceText(const OwnershipCycle &C) {
     return "";
   case OwnershipCycle::Evidence::LinkedBothWays:
     return " (the program links these objects both ways)";
+  case OwnershipCycle::Evidence::OwnsItself:
+    return " (the program makes an object own itself)";
   case OwnershipCycle::Evidence::BackName:
     return " ('" + C.edges.back().field->name + "' points back to its owner)";
   case OwnershipCycle::Evidence::SelfCallback:

@@ -9,6 +9,7 @@
 #include "Confirmation.h"
 #include "Config.h"
 #include "Driver.h"
+#include "Fixes.h"
 #include "Report.h"
 #include "Suppressions.h"
 
@@ -61,6 +62,10 @@ cl::opt<unsigned> Jobs("j", cl::desc("Translation units analysed in parallel (de
 cl::opt<bool> KeepGoing("keep-going",
                         cl::desc("Warn about a file that does not compile and go on"),
                         cl::cat(Category));
+cl::opt<bool> ApplyFixes("fix",
+                         cl::desc("Apply the fix-its (std::weak_ptr back-references) to the "
+                                  "source files in place"),
+                         cl::cat(Category));
 cl::opt<bool> ListChecks("list-checks", cl::desc("List the checks and exit"), cl::cat(Category));
 
 int usageError(const Twine &Message) {
@@ -285,5 +290,15 @@ int main(int argc, const char **argv) {
   if (Stats.suppressed || Stats.baselined)
     errs() << "leakcheck: not reported: " << Stats.suppressed << " suppressed, "
            << Stats.baselined << " in the baseline\n";
+  if (ApplyFixes) {
+    leakcheck::FixOutcome Fixed = leakcheck::applyFixes(Result.findings);
+    for (const std::string &E : Fixed.errors)
+      errs() << "leakcheck: error: " << E << "\n";
+    errs() << "leakcheck: applied " << Fixed.applied << (Fixed.applied == 1 ? " fix" : " fixes")
+           << " in " << Fixed.files.size() << (Fixed.files.size() == 1 ? " file" : " files")
+           << "\n";
+    if (!Fixed.errors.empty())
+      return 2;
+  }
   return (FailOnPolicy == "warning" && !Result.findings.empty()) ? 1 : 0;
 }

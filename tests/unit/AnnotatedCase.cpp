@@ -47,6 +47,15 @@ std::vector<std::string> listCases(const std::string &Dir) {
   return Out;
 }
 
+std::string caseTestName(const std::string &Path) {
+  fs::path P(Path);
+  std::string Name = P.parent_path().filename().string() + "_" + P.stem().string();
+  for (char &C : Name)
+    if (!isalnum(static_cast<unsigned char>(C)))
+      C = '_';
+  return Name;
+}
+
 AnnotatedCase AnnotatedCase::load(const std::string &Path) {
   AnnotatedCase C;
   fs::path P = fs::weakly_canonical(Path);

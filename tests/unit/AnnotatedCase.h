@@ -38,5 +38,7 @@ struct AnnotatedCase {
 
 // Every case (a .cpp file or a directory) directly under Dir, sorted by name.
 std::vector<std::string> listCases(const std::string &Dir);
+// A test name for the case at Path: "<check dir>_<case>", identifier characters only.
+std::string caseTestName(const std::string &Path);
 
 } // namespace leakcheck::test

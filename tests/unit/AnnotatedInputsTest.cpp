@@ -5,8 +5,6 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-
 namespace leakcheck::test {
 namespace {
 
@@ -36,16 +34,19 @@ TEST_P(AnnotatedInputs, ReportsExactlyTheAnnotatedFindings) {
 }
 
 std::string caseName(const ::testing::TestParamInfo<std::string> &Info) {
-  std::filesystem::path P(Info.param);
-  std::string Name = P.parent_path().filename().string() + "_" + P.stem().string();
-  for (char &C : Name)
-    if (!isalnum(static_cast<unsigned char>(C)))
-      C = '_';
-  return Name;
+  return caseTestName(Info.param);
 }
 
 INSTANTIATE_TEST_SUITE_P(SharedPtrCycle, AnnotatedInputs,
                          ::testing::ValuesIn(listCases(LEAKCHECK_TEST_INPUTS "/shared-ptr-cycle")),
+                         caseName);
+INSTANTIATE_TEST_SUITE_P(MissingWeakBackref, AnnotatedInputs,
+                         ::testing::ValuesIn(listCases(LEAKCHECK_TEST_INPUTS
+                                                       "/missing-weak-backref")),
+                         caseName);
+INSTANTIATE_TEST_SUITE_P(UnboundedStaticCache, AnnotatedInputs,
+                         ::testing::ValuesIn(listCases(LEAKCHECK_TEST_INPUTS
+                                                       "/unbounded-static-cache")),
                          caseName);
 
 } // namespace

@@ -21,7 +21,18 @@ TEST_F(Cli, FindingsExitOneWithClangStyleDiagnostics) {
       << R.out;
   EXPECT_NE(R.out.find("   10 |   std::vector<std::shared_ptr<Car>> cars;"), std::string::npos);
   EXPECT_NE(R.out.find("      |   ^\n"), std::string::npos);
-  EXPECT_NE(R.out.find("1 warning generated."), std::string::npos);
+  // The back-reference finding, with a clang-style fix-it hint under the caret line.
+  EXPECT_NE(R.out.find("person_car.cpp:14:3: warning: back-reference 'Car::owner' should be a "
+                       "std::weak_ptr"),
+            std::string::npos)
+      << R.out;
+  EXPECT_NE(R.out.find("   14 |   std::shared_ptr<Person> owner;  // EDGE: Car::owner"),
+            std::string::npos);
+  EXPECT_NE(R.out.find("      |   ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~\n"
+                       "      |   std::weak_ptr<Person> owner;\n"),
+            std::string::npos)
+      << R.out;
+  EXPECT_NE(R.out.find("2 warnings generated."), std::string::npos);
 }
 
 TEST_F(Cli, NoFindingExitsZeroAndPrintsNothing) {
@@ -90,7 +101,7 @@ TEST_F(Cli, JsonReportFollowsTheContract) {
   EXPECT_EQ(Top.getString("tool"), "leakcheck");
   EXPECT_TRUE(Top.getString("version"));
   const llvm::json::Array &Findings = *Top.getArray("findings");
-  ASSERT_EQ(Findings.size(), 1u);
+  ASSERT_EQ(Findings.size(), 2u);  // the cycle, and its back-reference
   const llvm::json::Object &F = *Findings[0].getAsObject();
   EXPECT_EQ(F.getString("check"), "leakcheck-shared-ptr-cycle");
   EXPECT_EQ(F.getString("severity"), "warning");
@@ -110,6 +121,16 @@ TEST_F(Cli, JsonReportFollowsTheContract) {
   EXPECT_EQ(Cycle[1].getAsObject()->getInteger("line"), 14);
   ASSERT_TRUE(F.get("confirmed"));
   EXPECT_EQ(*F.get("confirmed"), llvm::json::Value(nullptr));
+  const llvm::json::Object &B = *Findings[1].getAsObject();
+  EXPECT_EQ(B.getString("check"), "leakcheck-missing-weak-backref");
+  EXPECT_EQ(B.getString("symbol"), "Car::owner");
+  EXPECT_EQ(B.getInteger("line"), 14);
+  const llvm::json::Object &Fix = *B.getObject("fix");
+  EXPECT_EQ(Fix.getString("file"), input("person_car.cpp"));
+  EXPECT_EQ(Fix.getInteger("line"), 14);
+  EXPECT_EQ(Fix.getInteger("column"), 3);
+  EXPECT_EQ(Fix.getInteger("length"), 30);
+  EXPECT_EQ(Fix.getString("replacement"), "std::weak_ptr<Person> owner;");
   const llvm::json::Object &Stats = *Top.getObject("stats");
   EXPECT_EQ(Stats.getInteger("translation_units"), 1);
   EXPECT_EQ(Stats.getInteger("records"), 2);
@@ -176,6 +197,52 @@ TEST_F(Cli, ParallelRunsReportWhatSerialRunsReport) {
   auto WithoutTiming = [](std::string S) { return S.substr(0, S.find("\"stats\"")); };
   EXPECT_EQ(Serial.status, 1);
   EXPECT_EQ(WithoutTiming(Serial.out), WithoutTiming(Parallel.out));
+}
+
+TEST_F(Cli, ListsEveryCheck) {
+  Outcome R = leakcheck("--list-checks");
+  EXPECT_EQ(R.status, 0);
+  for (const char *Check : {"leakcheck-shared-ptr-cycle", "leakcheck-missing-weak-backref",
+                            "leakcheck-unbounded-static-cache"})
+    EXPECT_NE(R.out.find(std::string(Check) + "\n"), std::string::npos) << R.out;
+}
+
+// A header seen by two translation units: its back-reference is rewritten once, the fixed
+// program compiles and has no cycle left.
+TEST_F(Cli, FixRewritesAHeaderOnceForAllItsTranslationUnits) {
+  write("scene.h", "#pragma once\n#include <memory>\n#include <vector>\nstruct Scene;\n"
+                   "struct Sprite {\n  std::shared_ptr<Scene> scene;\n};\n"
+                   "struct Scene {\n  std::vector<std::shared_ptr<Sprite>> sprites;\n};\n");
+  write("a.cpp", "#include \"scene.h\"\nvoid add(const std::shared_ptr<Scene> &s) {\n"
+                 "  auto p = std::make_shared<Sprite>();\n  p->scene = s;\n"
+                 "  s->sprites.push_back(p);\n}\n");
+  write("b.cpp", "#include \"scene.h\"\nstd::shared_ptr<Scene> make() { return "
+                 "std::make_shared<Scene>(); }\n");
+  Outcome Fixed = leakcheck("--fix a.cpp b.cpp -- -std=c++17", Dir);
+  EXPECT_EQ(Fixed.status, 1) << Fixed.err;  // the findings, as found
+  EXPECT_NE(Fixed.err.find("leakcheck: applied 1 fix in 1 file"), std::string::npos) << Fixed.err;
+  EXPECT_NE(slurp(Dir / "scene.h").find("struct Sprite {\n  std::weak_ptr<Scene> scene;\n};"),
+            std::string::npos)
+      << slurp(Dir / "scene.h");
+  Outcome After = leakcheck("a.cpp b.cpp -- -std=c++17", Dir);
+  EXPECT_EQ(After.status, 0) << After.out << After.err;
+  EXPECT_EQ(After.out, "");
+}
+
+TEST_F(Cli, CacheFindingSaysWhereItGrows) {
+  write("memo.cpp", "#include <map>\nint slow(int n) {\n  static std::map<int, int> memo;\n"
+                    "  auto it = memo.find(n);\n  if (it != memo.end()) return it->second;\n"
+                    "  return memo[n] = n * n;\n}\n");
+  Outcome R = leakcheck("memo.cpp -- -std=c++17", Dir);
+  EXPECT_EQ(R.status, 1) << R.err;
+  EXPECT_NE(R.out.find("memo.cpp:3:3: warning: unbounded cache 'memo' (a static local of 'slow') "
+                       "grows (operator[] in 'slow') but nothing in the program erases, clears "
+                       "or pops it"),
+            std::string::npos)
+      << R.out;
+  EXPECT_NE(R.out.find("memo.cpp:6:10: note: 'memo' grows here (operator[] in 'slow')"),
+            std::string::npos)
+      << R.out;
 }
 
 } // namespace

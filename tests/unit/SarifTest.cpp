@@ -153,6 +153,9 @@ TEST_F(Sarif, CliReportOnEveryCycleInputValidates) {
   EXPECT_GE(Rules.size(), 1u) << "one rule per enabled check";
   for (const llvm::json::Value &Result : *Run.getArray("results")) {
     const llvm::json::Object &Res = *Result.getAsObject();
+    if (Res.getString("ruleId") != "leakcheck-shared-ptr-cycle")
+      continue;
+    ASSERT_TRUE(Res.getArray("relatedLocations")) << "a cycle's edges";
     EXPECT_GE(Res.getArray("relatedLocations")->size(), 1u) << "a cycle's edges";
   }
 }

@@ -43,7 +43,12 @@ TEST_F(TidyPlugin, ReportsACycleWithItsNotes) {
   EXPECT_TRUE(contains(R.out, "person_car.cpp:12:3: note: 'Car::owner' (std::shared_ptr<Person>) "
                               "owns 'Person' through a shared_ptr, closing the cycle"))
       << R.out;
-  EXPECT_EQ(count(R.out, "warning:"), 1u) << "Node::next is recursion, not a cycle\n" << R.out;
+  EXPECT_EQ(count(R.out, "[leakcheck-shared-ptr-cycle]"), 1u)
+      << "Node::next is recursion, not a cycle\n" << R.out;
+  EXPECT_TRUE(contains(R.out, "person_car.cpp:12:3: warning: back-reference 'Car::owner' should "
+                              "be a std::weak_ptr"))
+      << R.out;
+  EXPECT_TRUE(contains(R.out, "      |   std::weak_ptr<Person> owner;\n")) << "the fix-it\n" << R.out;
 }
 
 TEST_F(TidyPlugin, WarningsAsErrorsFailTheRun) {
@@ -60,7 +65,7 @@ TEST_F(TidyPlugin, WarningsAsErrorsFailTheRun) {
 
 TEST_F(TidyPlugin, HonoursNolint) {
   std::string File = copyInput("nolint.cpp");
-  Outcome R = tidy("--checks='-*,leakcheck-*' " + File + " -- -std=c++17");
+  Outcome R = tidy("--checks='-*,leakcheck-shared-ptr-cycle' " + File + " -- -std=c++17");
   EXPECT_EQ(count(R.out, "warning:"), 1u) << R.out;
   EXPECT_TRUE(contains(R.out, "nolint.cpp:23:3: warning: strong shared_ptr cycle E::f -> F::e -> E"))
       << R.out;
@@ -70,7 +75,7 @@ TEST_F(TidyPlugin, HonoursNolint) {
 TEST_F(TidyPlugin, ReadsOptionsFromDotClangTidy) {
   std::string File = copyInput("in_house_ref.cpp");
   EXPECT_EQ(count(tidy("--checks='-*,leakcheck-*' " + File + " -- -std=c++17").out, "warning:"), 0u);
-  write(".clang-tidy", R"(Checks: '-*,leakcheck-*'
+  write(".clang-tidy", R"(Checks: '-*,leakcheck-shared-ptr-cycle'
 CheckOptions:
   leakcheck.SharedPointers: Ref
   leakcheck-shared-ptr-cycle.BackReferenceNames: 'boss;parent'

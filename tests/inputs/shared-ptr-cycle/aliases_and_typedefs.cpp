@@ -12,5 +12,5 @@ struct Customer {
   OrderList orders;  // CYCLE: Customer::orders -> Order::customer
 };
 struct Order {
-  CustomerRef customer;  // EDGE: Order::customer
+  CustomerRef customer;  // EDGE: Order::customer ; BACKREF: Order::customer => std::weak_ptr<Customer> customer;
 };

@@ -18,8 +18,8 @@ struct Index {
   std::unordered_set<std::shared_ptr<U>> users;               // CYCLE: Index::users -> U::index
   std::multimap<int, std::shared_ptr<M>> ranked;              // CYCLE: Index::ranked -> M::index
 };
-struct K { std::shared_ptr<Index> index; };  // EDGE: K::index
-struct V { std::shared_ptr<Index> index; };  // EDGE: V::index
-struct S { std::shared_ptr<Index> index; };  // EDGE: S::index
-struct U { std::shared_ptr<Index> index; };  // EDGE: U::index
-struct M { std::shared_ptr<Index> index; };  // EDGE: M::index
+struct K { std::shared_ptr<Index> index; };  // EDGE: K::index ; BACKREF: K::index => std::weak_ptr<Index> index;
+struct V { std::shared_ptr<Index> index; };  // EDGE: V::index ; BACKREF: V::index => std::weak_ptr<Index> index;
+struct S { std::shared_ptr<Index> index; };  // EDGE: S::index ; BACKREF: S::index => std::weak_ptr<Index> index;
+struct U { std::shared_ptr<Index> index; };  // EDGE: U::index ; BACKREF: U::index => std::weak_ptr<Index> index;
+struct M { std::shared_ptr<Index> index; };  // EDGE: M::index ; BACKREF: M::index => std::weak_ptr<Index> index;

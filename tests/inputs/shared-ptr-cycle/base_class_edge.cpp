@@ -12,5 +12,5 @@ struct Circle : Shape {
   double radius = 1;
 };
 struct Label : Shape {
-  std::shared_ptr<Canvas> canvas;  // EDGE: Label::canvas
+  std::shared_ptr<Canvas> canvas;  // EDGE: Label::canvas ; BACKREF: Label::canvas => std::weak_ptr<Canvas> canvas;
 };

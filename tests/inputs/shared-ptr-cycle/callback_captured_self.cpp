@@ -11,5 +11,5 @@ class Poller : public std::enable_shared_from_this<Poller> {
   void poll(int) {}
 
  private:
-  std::function<void(int)> tick_;  // CYCLE: Poller::tick_
+  std::function<void(int)> tick_;  // CYCLE: Poller::tick_ ; BACKREF: Poller::tick_
 };

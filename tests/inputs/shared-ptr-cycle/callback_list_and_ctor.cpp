@@ -4,7 +4,7 @@
 #include <vector>
 
 struct Bus {
-  std::vector<std::function<void(int)>> listeners;  // CYCLE: Bus::listeners -> Display::bus
+  std::vector<std::function<void(int)>> listeners;  // CYCLE: Bus::listeners -> Display::bus ; BACKREF: Bus::listeners
 };
 struct Display : std::enable_shared_from_this<Display> {
   std::shared_ptr<Bus> bus;  // EDGE: Display::bus
@@ -16,7 +16,7 @@ struct Display : std::enable_shared_from_this<Display> {
 
 struct Retry {
   explicit Retry(std::function<void()> f) : action(std::move(f)) {}
-  std::function<void()> action;  // CYCLE: Retry::action -> Download::retry
+  std::function<void()> action;  // CYCLE: Retry::action -> Download::retry ; BACKREF: Retry::action
 };
 struct Download : std::enable_shared_from_this<Download> {
   std::shared_ptr<Retry> retry;  // EDGE: Download::retry

@@ -3,7 +3,7 @@
 #include <memory>
 
 struct Timer {
-  std::function<void()> fire;  // CYCLE: Timer::fire -> Connection::timer
+  std::function<void()> fire;  // CYCLE: Timer::fire -> Connection::timer ; BACKREF: Timer::fire
 };
 
 struct Connection : std::enable_shared_from_this<Connection> {

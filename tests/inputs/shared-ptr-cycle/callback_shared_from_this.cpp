@@ -10,5 +10,5 @@ class Job : public std::enable_shared_from_this<Job> {
   void finish() {}
 
  private:
-  std::function<void()> onDone_;  // CYCLE: Job::onDone_
+  std::function<void()> onDone_;  // CYCLE: Job::onDone_ ; BACKREF: Job::onDone_
 };

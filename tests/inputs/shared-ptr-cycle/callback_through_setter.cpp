@@ -8,7 +8,7 @@ class Button {
   void setOnClick(std::function<void()> f) { onClick_ = std::move(f); }
 
  private:
-  std::function<void()> onClick_;  // CYCLE: Button::onClick_ -> Dialog::ok_
+  std::function<void()> onClick_;  // CYCLE: Button::onClick_ -> Dialog::ok_ ; BACKREF: Button::onClick_
 };
 
 class Dialog : public std::enable_shared_from_this<Dialog> {

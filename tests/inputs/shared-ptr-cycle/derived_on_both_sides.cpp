@@ -6,7 +6,7 @@
 struct Client;
 struct Request {
   virtual ~Request() = default;
-  std::shared_ptr<Client> client;  // CYCLE: Request::client -> Client::queue
+  std::shared_ptr<Client> client;  // CYCLE: Request::client -> Client::queue ; BACKREF: Request::client => std::weak_ptr<Client> client;
 };
 struct Client {
   virtual ~Client() = default;

@@ -4,7 +4,7 @@
 
 struct Vertex {
   int id = 0;
-  std::vector<std::shared_ptr<Vertex>> neighbours;  // CYCLE: Vertex::neighbours
+  std::vector<std::shared_ptr<Vertex>> neighbours;  // CYCLE: Vertex::neighbours ; BACKREF: Vertex::neighbours => std::vector<std::weak_ptr<Vertex>> neighbours;
 };
 
 void connect(const std::shared_ptr<Vertex> &a, const std::shared_ptr<Vertex> &b) {

@@ -3,7 +3,7 @@
 
 struct Session;
 struct Connected {
-  std::shared_ptr<Session> session;  // CYCLE: Connected::session -> Session::socket
+  std::shared_ptr<Session> session;  // CYCLE: Connected::session -> Session::socket ; BACKREF: Connected::session => std::weak_ptr<Session> session;
 };
 struct Socket : Connected {
   int fd = -1;

@@ -11,5 +11,5 @@ class Section : public std::enable_shared_from_this<Section> {
 
  private:
   std::vector<std::shared_ptr<Section>> subsections_;  // CYCLE: Section::subsections_ -> Section::container_
-  std::shared_ptr<Section> container_;                 // EDGE: Section::container_
+  std::shared_ptr<Section> container_;                 // EDGE: Section::container_ ; BACKREF: Section::container_ => std::weak_ptr<Section> container_;
 };

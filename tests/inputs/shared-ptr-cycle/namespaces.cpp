@@ -6,7 +6,7 @@ namespace shop {
 struct Basket;
 namespace items {
 struct Item {
-  std::shared_ptr<Basket> basket;  // CYCLE: shop::items::Item::basket -> shop::Basket::items
+  std::shared_ptr<Basket> basket;  // CYCLE: shop::items::Item::basket -> shop::Basket::items ; BACKREF: shop::items::Item::basket => std::weak_ptr<Basket> basket;
 };
 }  // namespace items
 struct Basket {

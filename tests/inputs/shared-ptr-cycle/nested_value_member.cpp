@@ -13,5 +13,5 @@ struct Cabinet {
   Slots drawer;  // CYCLE: Cabinet::drawer -> Shelf::cabinet
 };
 struct Shelf {
-  std::shared_ptr<Cabinet> cabinet;  // EDGE: Shelf::cabinet
+  std::shared_ptr<Cabinet> cabinet;  // EDGE: Shelf::cabinet ; BACKREF: Shelf::cabinet => std::weak_ptr<Cabinet> cabinet;
 };

@@ -6,11 +6,11 @@ class Request : public std::enable_shared_from_this<Request> {
   void send() { keepAlive_ = shared_from_this(); }
 
  private:
-  std::shared_ptr<Request> keepAlive_;  // CYCLE: Request::keepAlive_
+  std::shared_ptr<Request> keepAlive_;  // CYCLE: Request::keepAlive_ ; BACKREF: Request::keepAlive_ => std::weak_ptr<Request> keepAlive_;
 };
 
 struct Ring {
-  std::shared_ptr<Ring> next;  // CYCLE: Ring::next
+  std::shared_ptr<Ring> next;  // CYCLE: Ring::next ; BACKREF: Ring::next => std::weak_ptr<Ring> next;
   static std::shared_ptr<Ring> single() {
     auto r = std::make_shared<Ring>();
     r->next = r;

@@ -11,5 +11,5 @@ struct Person {
 };
 
 struct Car {
-  std::shared_ptr<Person> owner;  // EDGE: Car::owner
+  std::shared_ptr<Person> owner;  // EDGE: Car::owner ; BACKREF: Car::owner => std::weak_ptr<Person> owner;
 };

@@ -2,7 +2,7 @@
 #include <memory>
 
 struct Slot {
-  std::shared_ptr<Slot> following;  // CYCLE: Slot::following
+  std::shared_ptr<Slot> following;  // CYCLE: Slot::following ; BACKREF: Slot::following => std::weak_ptr<Slot> following;
 
   static void pair(std::shared_ptr<Slot> a, std::shared_ptr<Slot> b) {
     a->following = b;

@@ -4,7 +4,7 @@
 template <class T> struct DNode {
   T value{};
   std::shared_ptr<DNode> next;  // CYCLE: DNode::next -> DNode::prev
-  std::shared_ptr<DNode> prev;  // EDGE: DNode::prev
+  std::shared_ptr<DNode> prev;  // EDGE: DNode::prev ; BACKREF: DNode::prev => std::weak_ptr<DNode> prev;
 };
 
 int main() {

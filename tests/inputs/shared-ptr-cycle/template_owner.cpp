@@ -8,6 +8,6 @@ template <class T> struct Pool {
 struct Worker;
 using WorkerPool = Pool<Worker>;
 struct Worker {
-  std::shared_ptr<WorkerPool> pool;  // EDGE: Worker::pool
+  std::shared_ptr<WorkerPool> pool;  // EDGE: Worker::pool ; BACKREF: Worker::pool => std::weak_ptr<WorkerPool> pool;
 };
 Pool<int> unrelated;  // Pool<int> owns ints: no cycle

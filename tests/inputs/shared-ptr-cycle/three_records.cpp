@@ -10,5 +10,5 @@ struct Book {
   std::shared_ptr<Author> author;  // EDGE: Book::author
 };
 struct Author {
-  std::shared_ptr<Library> library;  // EDGE: Author::library
+  std::shared_ptr<Library> library;  // EDGE: Author::library ; BACKREF: Author::library => std::weak_ptr<Library> library;
 };

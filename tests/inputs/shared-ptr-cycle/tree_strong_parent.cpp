@@ -6,5 +6,5 @@
 struct TreeNode {
   std::string name;
   std::vector<std::shared_ptr<TreeNode>> children;  // CYCLE: TreeNode::children -> TreeNode::parent
-  std::shared_ptr<TreeNode> parent;                 // EDGE: TreeNode::parent
+  std::shared_ptr<TreeNode> parent;                 // EDGE: TreeNode::parent ; BACKREF: TreeNode::parent => std::weak_ptr<TreeNode> parent;
 };

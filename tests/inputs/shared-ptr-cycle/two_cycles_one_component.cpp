@@ -9,8 +9,8 @@ struct League {
   std::vector<std::shared_ptr<Player>> players;  // CYCLE: League::players -> Player::league
 };
 struct Team {
-  std::shared_ptr<League> league;  // EDGE: Team::league
+  std::shared_ptr<League> league;  // EDGE: Team::league ; BACKREF: Team::league => std::weak_ptr<League> league;
 };
 struct Player {
-  std::shared_ptr<League> league;  // EDGE: Player::league
+  std::shared_ptr<League> league;  // EDGE: Player::league ; BACKREF: Player::league => std::weak_ptr<League> league;
 };

@@ -6,5 +6,5 @@ struct Vehicle {
   std::unique_ptr<Engine> engine;  // CYCLE: Vehicle::engine -> Engine::vehicle
 };
 struct Engine {
-  std::shared_ptr<Vehicle> vehicle;  // EDGE: Engine::vehicle
+  std::shared_ptr<Vehicle> vehicle;  // EDGE: Engine::vehicle ; BACKREF: Engine::vehicle => std::weak_ptr<Vehicle> vehicle;
 };

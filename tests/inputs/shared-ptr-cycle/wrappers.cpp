@@ -18,8 +18,8 @@ struct Box {
   std::tuple<std::string, int, std::shared_ptr<T>> tup;  // CYCLE: Box::tup -> T::box
   std::shared_ptr<W> slots[4];                          // CYCLE: Box::slots -> W::box
 };
-struct P { std::shared_ptr<Box> box; };  // EDGE: P::box
-struct Q { std::shared_ptr<Box> box; };  // EDGE: Q::box
-struct R { std::shared_ptr<Box> box; };  // EDGE: R::box
-struct T { std::shared_ptr<Box> box; };  // EDGE: T::box
-struct W { std::shared_ptr<Box> box; };  // EDGE: W::box
+struct P { std::shared_ptr<Box> box; };  // EDGE: P::box ; BACKREF: P::box => std::weak_ptr<Box> box;
+struct Q { std::shared_ptr<Box> box; };  // EDGE: Q::box ; BACKREF: Q::box => std::weak_ptr<Box> box;
+struct R { std::shared_ptr<Box> box; };  // EDGE: R::box ; BACKREF: R::box => std::weak_ptr<Box> box;
+struct T { std::shared_ptr<Box> box; };  // EDGE: T::box ; BACKREF: T::box => std::weak_ptr<Box> box;
+struct W { std::shared_ptr<Box> box; };  // EDGE: W::box ; BACKREF: W::box => std::weak_ptr<Box> box;

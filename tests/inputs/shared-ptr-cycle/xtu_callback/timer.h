@@ -5,5 +5,5 @@ class Timer {
   void onExpire(std::function<void()> f);
 
  private:
-  std::function<void()> expire_;  // EDGE: Timer::expire_
+  std::function<void()> expire_;  // EDGE: Timer::expire_ ; BACKREF: Timer::expire_
 };

@@ -6,5 +6,5 @@ class Layer {
   explicit Layer(std::shared_ptr<Stage> s);
 
  private:
-  std::shared_ptr<Stage> stage_;  // CYCLE: Layer::stage_ -> Stage::layers_
+  std::shared_ptr<Stage> stage_;  // CYCLE: Layer::stage_ -> Stage::layers_ ; BACKREF: Layer::stage_ => std::weak_ptr<Stage> stage_;
 };

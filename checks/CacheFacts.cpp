@@ -1,0 +1,544 @@
+#include "CacheFacts.h"
+
+#include "AstUtils.h"
+
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace leakcheck {
+
+namespace {
+
+const std::set<std::string> &growingMethods() {
+  static const std::set<std::string> Names = {
+      "insert", "emplace", "emplace_hint", "emplace_back", "emplace_front", "try_emplace",
+      "insert_or_assign", "push_back", "push_front", "push", "splice", "merge",
+      "insert_range", "append_range", "prepend_range", "push_range"};
+  return Names;
+}
+
+const std::set<std::string> &shrinkingMethods() {
+  static const std::set<std::string> Names = {
+      "erase", "clear", "pop_back", "pop_front", "pop", "extract", "swap", "resize",
+      "assign", "assign_range", "remove", "remove_if", "unique"};
+  return Names;
+}
+
+std::string methodName(const FunctionDecl *F) {
+  return F && F->getIdentifier() ? F->getName().str() : "";
+}
+
+bool isNonConstLvalueReference(QualType T) {
+  return T->isLValueReferenceType() && !T.getNonReferenceType().isConstQualified();
+}
+
+// The function a reader knows: a lambda's call operator is named by its enclosing function.
+std::string readableFunction(const FunctionDecl &F) {
+  if (const auto *M = dyn_cast<CXXMethodDecl>(&F); M && M->getParent()->isLambda()) {
+    for (const DeclContext *DC = M->getParent()->getDeclContext(); DC; DC = DC->getParent())
+      if (const auto *Outer = dyn_cast<FunctionDecl>(DC))
+        return readableFunction(*Outer);
+    return "a lambda";
+  }
+  return F.getQualifiedNameAsString();
+}
+
+std::string withoutAnonymousNamespaces(std::string Name) {
+  static const std::string Anonymous = "(anonymous namespace)::";
+  for (size_t At; (At = Name.find(Anonymous)) != std::string::npos;)
+    Name.erase(At, Anonymous.size());
+  return Name;
+}
+
+// Calls Visit(Parent, Child) on each parent up from Node (the first parent of each) until
+// Visit returns false.
+template <class Visitor> void walkUp(DynTypedNode Node, ASTContext &Ctx, Visitor &&Visit) {
+  for (unsigned Depth = 0; Depth < 256; ++Depth) {
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.empty() || !Visit(Parents[0], Node))
+      return;
+    Node = Parents[0];
+  }
+}
+
+// Whether a lambda is called where it is written: `[] { ... }()`.
+bool calledInPlace(const LambdaExpr &L, ASTContext &Ctx) {
+  bool InPlace = false;
+  walkUp(DynTypedNode::create(L), Ctx, [&](const DynTypedNode &P, const DynTypedNode &) {
+    if (const auto *Call = P.get<CXXOperatorCallExpr>()) {
+      InPlace = Call->getOperator() == OO_Call && Call->getNumArgs() > 0 &&
+                Call->getArg(0)->IgnoreImplicit() == &L;
+      return false;
+    }
+    return P.get<ImplicitCastExpr>() || P.get<MaterializeTemporaryExpr>() ||
+           P.get<CXXBindTemporaryExpr>() || P.get<ParenExpr>();
+  });
+  return InPlace;
+}
+
+// The function a statement runs in (for a lambda's body, the lambda's call operator: it runs
+// when called, unless it is called in place), or null while a static variable is
+// initialised.
+const FunctionDecl *runningFunction(const Stmt &At, ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(At);
+  for (unsigned Depth = 0; Depth < 256; ++Depth) {
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return nullptr;
+    Node = Parents[0];
+    const LambdaExpr *L = Node.get<LambdaExpr>();
+    const FunctionDecl *F = Node.get<FunctionDecl>();
+    // A lambda's body may lead to its call operator rather than to the lambda.
+    if (const auto *M = dyn_cast_or_null<CXXMethodDecl>(F); M && M->getParent()->isLambda())
+      for (const DynTypedNode &Closure : Ctx.getParents(*M->getParent()))
+        if ((L = Closure.get<LambdaExpr>()))
+          break;
+    if (L && calledInPlace(*L, Ctx)) {
+      Node = DynTypedNode::create(*L);  // runs where it is written: go on up
+      continue;
+    }
+    if (L)
+      return L->getCallOperator();
+    if (F)
+      return F;
+    if (const auto *V = Node.get<VarDecl>(); V && V->hasGlobalStorage())
+      return nullptr;
+  }
+  return nullptr;
+}
+
+const FunctionDecl *enclosingFunctionOf(const VarDecl &V) {
+  return dyn_cast_or_null<FunctionDecl>(V.getParentFunctionOrMethod());
+}
+
+std::string locKey(const Decl &D) {
+  SourceLoc L = toSourceLoc(D.getLocation(), D.getASTContext().getSourceManager());
+  return L.file + ":" + std::to_string(L.line) + ":" + std::to_string(L.column);
+}
+
+// A variable's identity in the whole program (see ContainerFact::key).
+std::string variableKey(const VarDecl &Var) {
+  const VarDecl &V = *Var.getCanonicalDecl();
+  if (V.isStaticLocal()) {
+    const FunctionDecl *F = enclosingFunctionOf(V);
+    return (F ? functionKey(*F) : std::string("?")) + "()::" + V.getName().str() + "@" + locKey(V);
+  }
+  if (V.isStaticDataMember())
+    if (const auto *RD = dyn_cast<CXXRecordDecl>(V.getDeclContext()))
+      return recordKey(*RD) + "::" + V.getName().str();
+  std::string Name = V.getQualifiedNameAsString();
+  if (!V.isExternallyVisible())  // `static` or in an anonymous namespace: one per file
+    Name = toSourceLoc(V.getLocation(), V.getASTContext().getSourceManager()).file + "#" + Name;
+  return Name;
+}
+
+// A static-storage pointer points at a container of its own if it is initialised by `new`.
+bool initialisedByNew(const VarDecl &V) {
+  const Expr *Init = V.getInit();
+  return Init && isa<CXXNewExpr>(Init->IgnoreParenImpCasts());
+}
+
+// `new T`, `std::make_shared<T>()`, `std::make_unique<T>()`.
+bool allocates(const Expr *Init) {
+  if (!Init)
+    return false;
+  Init = Init->IgnoreParenImpCasts();
+  if (const auto *C = dyn_cast<ExprWithCleanups>(Init))
+    Init = C->getSubExpr()->IgnoreParenImpCasts();
+  while (true) {
+    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(Init))
+      Init = M->getSubExpr()->IgnoreParenImpCasts();
+    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(Init))
+      Init = B->getSubExpr()->IgnoreParenImpCasts();
+    else if (const auto *K = dyn_cast<CXXConstructExpr>(Init); K && K->getNumArgs() >= 1)
+      Init = K->getArg(0)->IgnoreParenImpCasts();
+    else
+      break;
+  }
+  if (isa<CXXNewExpr>(Init))
+    return true;
+  const auto *Call = dyn_cast<CallExpr>(Init);
+  const FunctionDecl *F = Call ? Call->getDirectCallee() : nullptr;
+  std::string Name = methodName(F);
+  return F && F->isInStdNamespace() &&
+         (Name == "make_shared" || Name == "make_unique" || Name == "allocate_shared");
+}
+
+// What a size can be compared with to bound it: a non-zero constant, a constant or global
+// variable, a member (`capacity_`), a call (`maxSize()`), arithmetic of those. Not a local
+// variable or a parameter: `i < v.size()` indexes, it does not bound.
+bool isBoundLike(const Expr *E) {
+  E = E->IgnoreParenCasts();
+  if (const auto *L = dyn_cast<IntegerLiteral>(E))
+    return L->getValue() != 0;
+  if (const auto *DR = dyn_cast<DeclRefExpr>(E)) {
+    if (isa<EnumConstantDecl>(DR->getDecl()) || isa<NonTypeTemplateParmDecl>(DR->getDecl()))
+      return true;
+    const auto *V = dyn_cast<VarDecl>(DR->getDecl());
+    return V && (V->getType().isConstQualified() || V->isConstexpr() || V->hasGlobalStorage());
+  }
+  if (const auto *B = dyn_cast<BinaryOperator>(E); B && B->isAdditiveOp())
+    return isBoundLike(B->getLHS()) && isBoundLike(B->getRHS());
+  if (const auto *B = dyn_cast<BinaryOperator>(E); B && B->isMultiplicativeOp())
+    return isBoundLike(B->getLHS()) && isBoundLike(B->getRHS());
+  return isa<MemberExpr>(E) || isa<CallExpr>(E) || isa<UnaryExprOrTypeTraitExpr>(E);
+}
+
+// Whether a comparison decides something: the condition of an if, a while or `?:` (also
+// inside && / || / !), or what a function returns. Not a for loop's condition.
+bool decides(const Expr &Compare, ASTContext &Ctx) {
+  bool Decides = false;
+  walkUp(DynTypedNode::create(Compare), Ctx, [&](const DynTypedNode &P, const DynTypedNode &Child) {
+    if (const auto *C = P.get<ConditionalOperator>())
+      Decides = C->getCond()->IgnoreParenImpCasts() == Child.get<Expr>();
+    else
+      Decides = P.get<IfStmt>() || P.get<WhileStmt>() || P.get<DoStmt>() || P.get<ReturnStmt>();
+    const auto *B = P.get<BinaryOperator>();
+    const auto *U = P.get<UnaryOperator>();
+    return !Decides && (P.get<ParenExpr>() || P.get<ImplicitCastExpr>() ||
+                        P.get<ExprWithCleanups>() || (B && B->isLogicalOp()) ||
+                        (U && U->getOpcode() == UO_LNot));
+  });
+  return Decides;
+}
+
+} // namespace
+
+void CacheFacts::registerMatchers(MatchFinder &Finder) {
+  auto User = unless(isExpansionInSystemHeader());
+  Finder.addMatcher(varDecl(hasGlobalStorage(), User).bind("var"), this);
+  Finder.addMatcher(fieldDecl(User).bind("field"), this);
+  Finder.addMatcher(cxxMemberCallExpr(User).bind("member-call"), this);
+  Finder.addMatcher(cxxOperatorCallExpr(User).bind("operator-call"), this);
+  Finder.addMatcher(
+      callExpr(User, unless(cxxOperatorCallExpr()), unless(cxxMemberCallExpr())).bind("call"),
+      this);
+  Finder.addMatcher(cxxConstructExpr(User).bind("construct"), this);
+  Finder.addMatcher(binaryOperator(isComparisonOperator(), User).bind("compare"), this);
+  Finder.addMatcher(unaryOperator(hasOperatorName("&"), User).bind("address"), this);
+  Finder.addMatcher(returnStmt(User, forFunction(functionDecl().bind("fn"))).bind("return"),
+                    this);
+}
+
+void CacheFacts::run(const MatchFinder::MatchResult &Result) {
+  ASTContext &Ctx = *Result.Context;
+  const auto &N = Result.Nodes;
+  if (const auto *V = N.getNodeAs<VarDecl>("var"))
+    addVariable(*V, Ctx);
+  else if (const auto *F = N.getNodeAs<FieldDecl>("field"))
+    addField(*F, Ctx);
+  else if (const auto *MC = N.getNodeAs<CXXMemberCallExpr>("member-call"))
+    addMemberCall(*MC, Ctx);
+  else if (const auto *Op = N.getNodeAs<CXXOperatorCallExpr>("operator-call"))
+    addOperatorCall(*Op, Ctx);
+  else if (const auto *Call = N.getNodeAs<CallExpr>("call"))
+    addCall(*Call, Ctx);
+  else if (const auto *K = N.getNodeAs<CXXConstructExpr>("construct")) {
+    if (const CXXConstructorDecl *Ctor = K->getConstructor(); Ctor && !Ctor->isImplicit())
+      addCallSite(*Ctor, *K, Ctx);
+  } else if (const auto *Cmp = N.getNodeAs<BinaryOperator>("compare"))
+    addComparison(*Cmp, Ctx);
+  else if (const auto *Addr = N.getNodeAs<UnaryOperator>("address"))
+    addUse(Addr->getSubExpr(), ContainerUseFact::Kind::Shrink, "its address taken", *Addr, Ctx);
+  else if (const auto *Ret = N.getNodeAs<ReturnStmt>("return"))
+    addReturn(*Ret, *N.getNodeAs<FunctionDecl>("fn"));
+}
+
+std::string CacheFacts::containerTemplate(QualType T) const {
+  if (T.isNull())
+    return "";
+  T = T.getNonReferenceType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (!RD || T->isDependentType())
+    return "";
+  std::string Name = templateName(*RD);
+  return Containers.count(Name) ? Name : "";
+}
+
+std::string CacheFacts::identity(const Expr *E) const {
+  if (!E)
+    return "";
+  E = E->IgnoreParenImpCasts();
+  if (const auto *DR = dyn_cast<DeclRefExpr>(E)) {
+    const auto *V = dyn_cast<VarDecl>(DR->getDecl());
+    if (!V)
+      return "";
+    if (const auto *P = dyn_cast<ParmVarDecl>(V)) {
+      const auto *F = dyn_cast<FunctionDecl>(P->getDeclContext());
+      if (!F || !isNonConstLvalueReference(P->getType()))
+        return "";
+      return "param:" + functionKey(*F) + "#" + std::to_string(P->getFunctionScopeIndex());
+    }
+    if (V->hasGlobalStorage())
+      return variableKey(*V);
+    if (V->getType()->isReferenceType() && V->getInit())  // `auto &c = cache;`
+      return identity(V->getInit());
+    return "";
+  }
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+      if (const auto *RD = dyn_cast<CXXRecordDecl>(F->getParent()))
+        return recordKey(*RD) + "::" + F->getName().str();
+    if (const auto *V = dyn_cast<VarDecl>(ME->getMemberDecl()))
+      return variableKey(*V);
+    return "";
+  }
+  if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_Deref)
+    return identity(U->getSubExpr());
+  if (const auto *Call = dyn_cast<CallExpr>(E); Call && !isa<CXXOperatorCallExpr>(Call)) {
+    const FunctionDecl *F = Call->getDirectCallee();
+    if (F && !F->isInStdNamespace() && isNonConstLvalueReference(F->getReturnType()))
+      return "fn:" + functionKey(*F);
+  }
+  return "";
+}
+
+void CacheFacts::addVariable(const VarDecl &V, ASTContext &Ctx) {
+  if (V.isInvalidDecl() || isa<ParmVarDecl>(V) || V.getType()->isDependentType() ||
+      V.getDeclContext()->isDependentContext())
+    return;
+  QualType T = V.getType();
+  std::string Template = containerTemplate(T);
+  if (Template.empty())
+    return addStaticInstance(V, Ctx);
+  if (T->isReferenceType()) {
+    // Another name for a container, unless it binds one made for it (`= *new ...`).
+    std::string Target = identity(V.getInit());
+    if (!Target.empty())
+      return Facts.containerAliases.push_back({variableKey(V), Target});
+  } else if (T->isPointerType() && !initialisedByNew(V)) {
+    return;
+  }
+  const SourceManager &SM = Ctx.getSourceManager();
+  ContainerFact C;
+  C.key = variableKey(V);
+  C.containerTemplate = Template;
+  C.threadLocal = V.getTLSKind() != VarDecl::TLS_None;
+  QualType Object = T.getNonReferenceType();
+  if (Object->isPointerType())
+    Object = Object->getPointeeType();
+  C.isConst = Object.isConstQualified();
+  C.holdsShared = Object.getCanonicalType().getAsString().find("shared_ptr<") != std::string::npos;
+  const VarDecl *Where = &V;
+  if (V.isStaticLocal()) {
+    C.storage = ContainerFact::Storage::FunctionStatic;
+    C.symbol = V.getName().str();
+    if (const FunctionDecl *F = enclosingFunctionOf(V))
+      C.function = readableFunction(*F);
+    C.definition = true;
+  } else if (V.isStaticDataMember()) {
+    C.storage = ContainerFact::Storage::StaticMember;
+    const auto *RD = cast<CXXRecordDecl>(V.getDeclContext());
+    C.record = recordKey(*RD);
+    C.symbol = recordName(*RD) + "::" + V.getName().str();
+    Where = V.getCanonicalDecl();  // in the class, where readers look
+    C.definition = true;
+  } else {
+    C.storage = ContainerFact::Storage::Namespace;
+    C.symbol = withoutAnonymousNamespaces(V.getQualifiedNameAsString());
+    if (const VarDecl *Def = V.getDefinition())
+      Where = Def;
+    C.definition = Where->isThisDeclarationADefinition() != VarDecl::DeclarationOnly;
+  }
+  C.loc = toSourceLoc(Where->getBeginLoc(), SM);
+  if (TypeSourceInfo *TSI = Where->getTypeSourceInfo())
+    C.typeText = sourceText(TSI->getTypeLoc().getSourceRange(), Ctx);
+  Facts.addContainer(std::move(C));
+}
+
+void CacheFacts::addField(const FieldDecl &F, ASTContext &Ctx) {
+  const auto *RD = dyn_cast<CXXRecordDecl>(F.getParent());
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (!RD || !isProgramRecord(*RD, SM) || F.getType()->isReferenceType() ||
+      F.getType()->isPointerType())
+    return;
+  std::string Template = containerTemplate(F.getType());
+  if (Template.empty())
+    return;
+  ContainerFact C;
+  C.storage = ContainerFact::Storage::Member;
+  C.record = recordKey(*RD);
+  C.key = C.record + "::" + F.getName().str();
+  C.symbol = recordName(*RD) + "::" + F.getName().str();
+  C.containerTemplate = Template;
+  C.isConst = F.getType().isConstQualified();
+  C.holdsShared =
+      F.getType().getCanonicalType().getAsString().find("shared_ptr<") != std::string::npos;
+  C.loc = toSourceLoc(F.getBeginLoc(), SM);
+  if (TypeSourceInfo *TSI = F.getTypeSourceInfo())
+    C.typeText = sourceText(TSI->getTypeLoc().getSourceRange(), Ctx);
+  C.definition = true;
+  Facts.addContainer(std::move(C));
+}
+
+// `static Registry r;`, `Registry g_registry;`, `static auto *r = new Registry;`: the
+// record's members (and its bases' and by-value members') have static storage.
+void CacheFacts::addStaticInstance(const VarDecl &V, ASTContext &Ctx) {
+  QualType T = V.getType().getNonReferenceType();
+  if (const ArrayType *A = Ctx.getAsArrayType(T))
+    T = A->getElementType();
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  bool Pointer = T->isPointerType() || (RD && RD->isInStdNamespace());
+  if (Pointer) {
+    // A pointer or smart pointer keeps the object only if it is made for it.
+    if (!allocates(V.getInit()))
+      return;
+    QualType Pointee = T->isPointerType() ? T->getPointeeType() : QualType();
+    if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(RD);
+        Spec && Spec->getTemplateArgs().size() &&
+        Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type)
+      Pointee = Spec->getTemplateArgs()[0].getAsType();
+    RD = Pointee.isNull() ? nullptr : Pointee->getAsCXXRecordDecl();
+  }
+  if (!RD || V.getType()->isReferenceType())
+    return;
+  std::string Path;
+  if (V.isStaticLocal()) {
+    const FunctionDecl *F = enclosingFunctionOf(V);
+    Path = (F ? readableFunction(*F) + "()::" : std::string()) + V.getName().str();
+  } else {
+    Path = withoutAnonymousNamespaces(V.getQualifiedNameAsString());
+  }
+  std::set<const CXXRecordDecl *> Seen;
+  addInstanceOf(*RD, Path, toSourceLoc(V.getBeginLoc(), Ctx.getSourceManager()), Seen);
+}
+
+void CacheFacts::addInstanceOf(const CXXRecordDecl &Record, const std::string &Path,
+                               const SourceLoc &Loc, std::set<const CXXRecordDecl *> &Seen) {
+  const CXXRecordDecl *RD = Record.getDefinition();
+  if (!RD || RD->isInStdNamespace() || RD->isDependentContext() || !Seen.insert(RD).second)
+    return;
+  Facts.staticInstances.push_back({recordKey(*RD), Path, Loc});
+  for (const CXXBaseSpecifier &Base : RD->bases())
+    if (const CXXRecordDecl *B = Base.getType()->getAsCXXRecordDecl())
+      addInstanceOf(*B, Path, Loc, Seen);
+  for (const FieldDecl *F : RD->fields()) {
+    QualType T = F->getType();
+    if (const ArrayType *A = F->getASTContext().getAsArrayType(T))
+      T = A->getElementType();
+    if (const CXXRecordDecl *Member = T->getAsCXXRecordDecl(); Member && !T->isReferenceType())
+      addInstanceOf(*Member, Path + "." + F->getName().str(), Loc, Seen);
+  }
+}
+
+void CacheFacts::addUse(const Expr *Object, ContainerUseFact::Kind Kind,
+                        const std::string &Operation, const Stmt &At, ASTContext &Ctx) {
+  if (!Object || containerTemplate(Object->getType()).empty())
+    return;
+  std::string Key = identity(Object);
+  if (Key.empty())
+    return;
+  ContainerUseFact U;
+  U.container = Key;
+  U.kind = Kind;
+  U.operation = Operation;
+  U.loc = toSourceLoc(At.getBeginLoc(), Ctx.getSourceManager());
+  // The function it happens in; "" while a static variable is initialised, or while a
+  // constructor fills its own object's member.
+  const auto *Member = dyn_cast<MemberExpr>(Object->IgnoreParenImpCasts());
+  bool OwnMember = Member && isa<FieldDecl>(Member->getMemberDecl()) &&
+                   isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts());
+  const FunctionDecl *F = runningFunction(At, Ctx);
+  if (F && !(OwnMember && isa<CXXConstructorDecl>(F)))
+    U.function = readableFunction(*F);
+  Facts.containerUses.push_back(std::move(U));
+}
+
+void CacheFacts::addCallSite(const FunctionDecl &Callee, const Stmt &At, ASTContext &Ctx) {
+  if (Callee.isInStdNamespace() || Ctx.getSourceManager().isInSystemHeader(
+                                       Ctx.getSourceManager().getFileLoc(Callee.getLocation())))
+    return;
+  const FunctionDecl *Caller = runningFunction(At, Ctx);
+  CallFact C{Caller ? readableFunction(*Caller) : "", readableFunction(Callee)};
+  if (SeenCalls.insert({C.caller, C.callee}).second)
+    Facts.calls.push_back(std::move(C));
+}
+
+void CacheFacts::addMemberCall(const CXXMemberCallExpr &Call, ASTContext &Ctx) {
+  const CXXMethodDecl *M = Call.getMethodDecl();
+  std::string Name = methodName(M);
+  const Expr *Object = Call.getImplicitObjectArgument();
+  if (growingMethods().count(Name))
+    addUse(Object, ContainerUseFact::Kind::Grow, Name, Call, Ctx);
+  else if (shrinkingMethods().count(Name))
+    addUse(Object, ContainerUseFact::Kind::Shrink, Name, Call, Ctx);
+  // What the other container of swap, merge and splice loses.
+  if (Name == "swap" || Name == "merge" || Name == "splice")
+    for (const Expr *Arg : Call.arguments())
+      addUse(Arg, ContainerUseFact::Kind::Shrink, Name, Call, Ctx);
+  if (M && !M->getParent()->isInStdNamespace()) {
+    addArguments(*M, Call);
+    addCallSite(*M, Call, Ctx);
+  }
+}
+
+// A container bound to a reference parameter is used under the parameter's name.
+void CacheFacts::addArguments(const FunctionDecl &Callee, const CallExpr &Call) {
+  if (Callee.isInStdNamespace())
+    return;
+  for (unsigned I = 0; I < Call.getNumArgs() && I < Callee.getNumParams(); ++I)
+    if (isNonConstLvalueReference(Callee.getParamDecl(I)->getType()))
+      if (std::string Key = identity(Call.getArg(I)); !Key.empty())
+        Facts.containerAliases.push_back(
+            {"param:" + functionKey(Callee) + "#" + std::to_string(I), Key});
+}
+
+void CacheFacts::addOperatorCall(const CXXOperatorCallExpr &Call, ASTContext &Ctx) {
+  if (Call.getNumArgs() == 0)
+    return;
+  const Expr *Object = Call.getArg(0);
+  if (Call.getOperator() == OO_Equal) {
+    addUse(Object, ContainerUseFact::Kind::Shrink, "assignment", Call, Ctx);
+  } else if (Call.getOperator() == OO_Subscript) {
+    // operator[] inserts into a map (a container with a mapped_type).
+    const CXXRecordDecl *RD = Object->getType().getNonReferenceType()->getAsCXXRecordDecl();
+    if (RD && !RD->lookup(&Ctx.Idents.get("mapped_type")).empty())
+      addUse(Object, ContainerUseFact::Kind::Grow, "operator[]", Call, Ctx);
+  }
+}
+
+void CacheFacts::addCall(const CallExpr &Call, ASTContext &Ctx) {
+  const FunctionDecl *F = Call.getDirectCallee();
+  if (!F || Call.getNumArgs() == 0)
+    return;
+  std::string Name = methodName(F);
+  if (F->isInStdNamespace()) {
+    if (Name == "swap")
+      for (const Expr *Arg : Call.arguments())
+        addUse(Arg, ContainerUseFact::Kind::Shrink, "std::swap", Call, Ctx);
+    else if (Name == "erase" || Name == "erase_if" || Name == "exchange" || Name == "move")
+      addUse(Call.getArg(0), ContainerUseFact::Kind::Shrink, "std::" + Name, Call, Ctx);
+    else if (Name == "back_inserter" || Name == "front_inserter" || Name == "inserter")
+      addUse(Call.getArg(0), ContainerUseFact::Kind::Grow, "std::" + Name, Call, Ctx);
+    return;
+  }
+  addArguments(*F, Call);
+  addCallSite(*F, Call, Ctx);
+}
+
+void CacheFacts::addComparison(const BinaryOperator &Op, ASTContext &Ctx) {
+  const Expr *Sides[2] = {Op.getLHS(), Op.getRHS()};
+  for (int I = 0; I < 2; ++I) {
+    const auto *Size = dyn_cast<CXXMemberCallExpr>(Sides[I]->IgnoreParenImpCasts());
+    if (Size && methodName(Size->getMethodDecl()) == "size" && isBoundLike(Sides[1 - I]) &&
+        decides(Op, Ctx))
+      addUse(Size->getImplicitObjectArgument(), ContainerUseFact::Kind::Bound,
+             "size compared", Op, Ctx);
+  }
+}
+
+void CacheFacts::addReturn(const ReturnStmt &Return, const FunctionDecl &Function) {
+  if (!isNonConstLvalueReference(Function.getReturnType()) ||
+      containerTemplate(Function.getReturnType()).empty())
+    return;
+  if (std::string Key = identity(Return.getRetValue()); !Key.empty())
+    Facts.containerAliases.push_back({"fn:" + functionKey(Function), Key});
+}
+
+} // namespace leakcheck

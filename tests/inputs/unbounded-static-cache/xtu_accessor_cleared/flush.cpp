@@ -1,0 +1,2 @@
+#include "cache.h"
+void flush() { cache().clear(); }
