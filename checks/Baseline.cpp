@@ -1,7 +1,7 @@
 #include "Baseline.h"
+#include "JsonFile.h"
 
 #include "llvm/Support/JSON.h"
-#include "llvm/Support/MemoryBuffer.h"
 
 #include <algorithm>
 #include <optional>
@@ -34,16 +34,9 @@ stringPair(const llvm::json::Value &V, llvm::StringRef A, llvm::StringRef B) {
 }
 
 bool readBaseline(const std::string &Path, Baseline &Out, std::string &Error) {
-  auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
-  if (!Buffer) {
-    Error = Path + ": cannot read the baseline: " + Buffer.getError().message();
+  std::optional<llvm::json::Value> Doc = readJsonFile(Path, "the baseline", Error);
+  if (!Doc)
     return false;
-  }
-  auto Doc = llvm::json::parse((*Buffer)->getBuffer());
-  if (!Doc) {
-    Error = Path + ": the baseline is not JSON: " + llvm::toString(Doc.takeError());
-    return false;
-  }
   const llvm::json::Object *Top = Doc->getAsObject();
   const llvm::json::Array *Findings = Top ? Top->getArray("findings") : nullptr;
   if (!Findings) {

@@ -1,8 +1,8 @@
 #include "Confirmation.h"
+#include "JsonFile.h"
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/JSON.h"
-#include "llvm/Support/MemoryBuffer.h"
 
 #include <algorithm>
 #include <set>
@@ -65,16 +65,9 @@ const FieldFact *findField(const ProgramModel &Model, const EdgeKey &Key,
 } // namespace
 
 bool readRuntimeReport(const std::string &Path, RuntimeReport &Out, std::string &Error) {
-  auto Buffer = llvm::MemoryBuffer::getFile(Path);
-  if (!Buffer) {
-    Error = Path + ": " + Buffer.getError().message();
+  std::optional<llvm::json::Value> Doc = readJsonFile(Path, "the runtime report", Error);
+  if (!Doc)
     return false;
-  }
-  auto Doc = llvm::json::parse((*Buffer)->getBuffer());
-  if (!Doc) {
-    Error = Path + ": not JSON: " + llvm::toString(Doc.takeError());
-    return false;
-  }
   const llvm::json::Object *Top = Doc->getAsObject();
   if (!Top || Top->getString("tool") != "leakcheck-gc") {
     Error = Path + ": not a leakcheck runtime report (\"tool\": \"leakcheck-gc\" expected)";
