@@ -1,9 +1,10 @@
 #include "CacheFacts.h"
 
 #include "AstUtils.h"
+#include "NodeContext.h"
+#include "PathTrackingVisitor.h"
 
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 
 using namespace clang;
@@ -52,63 +53,6 @@ std::string withoutAnonymousNamespaces(std::string Name) {
   for (size_t At; (At = Name.find(Anonymous)) != std::string::npos;)
     Name.erase(At, Anonymous.size());
   return Name;
-}
-
-// Calls Visit(Parent, Child) on each parent up from Node (the first parent of each) until
-// Visit returns false.
-template <class Visitor> void walkUp(DynTypedNode Node, ASTContext &Ctx, Visitor &&Visit) {
-  for (unsigned Depth = 0; Depth < 256; ++Depth) {
-    DynTypedNodeList Parents = Ctx.getParents(Node);
-    if (Parents.empty() || !Visit(Parents[0], Node))
-      return;
-    Node = Parents[0];
-  }
-}
-
-// Whether a lambda is called where it is written: `[] { ... }()`.
-bool calledInPlace(const LambdaExpr &L, ASTContext &Ctx) {
-  bool InPlace = false;
-  walkUp(DynTypedNode::create(L), Ctx, [&](const DynTypedNode &P, const DynTypedNode &) {
-    if (const auto *Call = P.get<CXXOperatorCallExpr>()) {
-      InPlace = Call->getOperator() == OO_Call && Call->getNumArgs() > 0 &&
-                Call->getArg(0)->IgnoreImplicit() == &L;
-      return false;
-    }
-    return P.get<ImplicitCastExpr>() || P.get<MaterializeTemporaryExpr>() ||
-           P.get<CXXBindTemporaryExpr>() || P.get<ParenExpr>();
-  });
-  return InPlace;
-}
-
-// The function a statement runs in (for a lambda's body, the lambda's call operator: it runs
-// when called, unless it is called in place), or null while a static variable is
-// initialised.
-const FunctionDecl *runningFunction(const Stmt &At, ASTContext &Ctx) {
-  DynTypedNode Node = DynTypedNode::create(At);
-  for (unsigned Depth = 0; Depth < 256; ++Depth) {
-    DynTypedNodeList Parents = Ctx.getParents(Node);
-    if (Parents.empty())
-      return nullptr;
-    Node = Parents[0];
-    const LambdaExpr *L = Node.get<LambdaExpr>();
-    const FunctionDecl *F = Node.get<FunctionDecl>();
-    // A lambda's body may lead to its call operator rather than to the lambda.
-    if (const auto *M = dyn_cast_or_null<CXXMethodDecl>(F); M && M->getParent()->isLambda())
-      for (const DynTypedNode &Closure : Ctx.getParents(*M->getParent()))
-        if ((L = Closure.get<LambdaExpr>()))
-          break;
-    if (L && calledInPlace(*L, Ctx)) {
-      Node = DynTypedNode::create(*L);  // runs where it is written: go on up
-      continue;
-    }
-    if (L)
-      return L->getCallOperator();
-    if (F)
-      return F;
-    if (const auto *V = Node.get<VarDecl>(); V && V->hasGlobalStorage())
-      return nullptr;
-  }
-  return nullptr;
 }
 
 const FunctionDecl *enclosingFunctionOf(const VarDecl &V) {
@@ -188,64 +132,177 @@ bool isBoundLike(const Expr *E) {
   return isa<MemberExpr>(E) || isa<CallExpr>(E) || isa<UnaryExprOrTypeTraitExpr>(E);
 }
 
-// Whether a comparison decides something: the condition of an if, a while or `?:` (also
-// inside && / || / !), or what a function returns. Not a for loop's condition.
-bool decides(const Expr &Compare, ASTContext &Ctx) {
-  bool Decides = false;
-  walkUp(DynTypedNode::create(Compare), Ctx, [&](const DynTypedNode &P, const DynTypedNode &Child) {
-    if (const auto *C = P.get<ConditionalOperator>())
-      Decides = C->getCond()->IgnoreParenImpCasts() == Child.get<Expr>();
-    else
-      Decides = P.get<IfStmt>() || P.get<WhileStmt>() || P.get<DoStmt>() || P.get<ReturnStmt>();
-    const auto *B = P.get<BinaryOperator>();
-    const auto *U = P.get<UnaryOperator>();
-    return !Decides && (P.get<ParenExpr>() || P.get<ImplicitCastExpr>() ||
-                        P.get<ExprWithCleanups>() || (B && B->isLogicalOp()) ||
-                        (U && U->getOpcode() == UO_LNot));
-  });
-  return Decides;
+bool expandsInSystemHeader(const Stmt &S, const SourceManager &SM) {
+  SourceLocation Loc = SM.getExpansionLoc(S.getBeginLoc());
+  return Loc.isValid() && SM.isInSystemHeader(Loc);
+}
+
+// Whether a function belongs to a lambda's class: it is walked with the lambda, where the
+// walk knows whether the lambda is called in place.
+bool isLambdaMember(const FunctionDecl &F) {
+  const auto *M = dyn_cast<CXXMethodDecl>(&F);
+  return M && M->getParent()->isLambda();
+}
+
+// The constructor that an in-class initializer's facts belong to: the first one walked
+// before the field (a constructor defined in the class above it) that leaves the field to
+// its initializer. Other constructors, defined later, run the same initializer: its facts
+// are collected once, here, as they were when each node's function came from the AST's
+// parent map (the first way the map reached a node was the one it kept).
+const FunctionDecl *constructorRunningFirst(const FieldDecl &Field) {
+  auto UsesInitializer = [&](const FunctionDecl *F) {
+    const auto *Ctor = dyn_cast_or_null<CXXConstructorDecl>(F);
+    if (!Ctor)
+      return false;
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (Init->getAnyMember() == &Field)
+        if (const auto *Default = dyn_cast_or_null<CXXDefaultInitExpr>(Init->getInit()))
+          return !Default->hasRewrittenInit();
+    return false;
+  };
+  for (const Decl *D : Field.getParent()->decls()) {
+    if (D == &Field)
+      break;
+    if (UsesInitializer(dyn_cast<FunctionDecl>(D)))
+      return cast<FunctionDecl>(D);
+    if (const auto *T = dyn_cast<FunctionTemplateDecl>(D))
+      for (const FunctionDecl *Spec : T->specializations())
+        if (UsesInitializer(Spec))
+          return Spec;
+  }
+  return nullptr;
 }
 
 } // namespace
+
+// Walks a function (signature, constructor initializers, body, the lambdas inside), a
+// static variable, or an in-class initializer, for the uses of containers and the calls it
+// makes, keeping the path from where it started so that it can tell which function each
+// of them runs in. One walk for each; per-expression matchers would need the whole TU's
+// parent map for that.
+class CacheFacts::Scanner : public PathTrackingVisitor<Scanner> {
+  using Base = PathTrackingVisitor<Scanner>;
+
+public:
+  Scanner(CacheFacts &Facts, ASTContext &Ctx, const FunctionDecl *Outer = nullptr)
+      : Facts(Facts), Ctx(Ctx), Outer(Outer) {}
+
+  void scanInitializer(FieldDecl &Field) {
+    startPathAt(Field);
+    TraverseStmt(Field.getInClassInitializer());
+  }
+
+  // A local class is walked on its own: its functions and fields are matched like others.
+  bool TraverseCXXRecordDecl(CXXRecordDecl *RD) {
+    return RD->isLambda() ? Base::TraverseCXXRecordDecl(RD) : true;
+  }
+
+  // A default argument and an in-class initializer belong to where they are written (the
+  // function's parameter, the field), which is walked there, not at every call or
+  // constructor that uses them. An initializer rewritten for one use is that use's own.
+  bool TraverseCXXDefaultArgExpr(CXXDefaultArgExpr *E) {
+    return E->hasRewrittenInit() ? TraverseStmt(E->getRewrittenExpr()) : true;
+  }
+  bool TraverseCXXDefaultInitExpr(CXXDefaultInitExpr *E) {
+    return E->hasRewrittenInit() ? TraverseStmt(const_cast<Expr *>(E->getRewrittenExpr()))
+                                 : true;
+  }
+
+  // An instantiated function's parameter shares its template's default argument until a
+  // call instantiates it: that argument is the template's, walked with the template.
+  bool TraverseParmVarDecl(ParmVarDecl *P) {
+    Skipped = P->hasUninstantiatedDefaultArg() ? P->getUninstantiatedDefaultArg() : nullptr;
+    bool Result = Base::TraverseParmVarDecl(P);
+    Skipped = nullptr;
+    return Result;
+  }
+  bool dataTraverseStmtPre(Stmt *S) { return S != Skipped && Base::dataTraverseStmtPre(S); }
+
+  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
+    if (inProgram(*Call))
+      Facts.addMemberCall(*Call, here(), Ctx);
+    return true;
+  }
+
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Call) {
+    if (inProgram(*Call))
+      Facts.addOperatorCall(*Call, here(), Ctx);
+    return true;
+  }
+
+  bool VisitCallExpr(CallExpr *Call) {
+    if (!isa<CXXOperatorCallExpr>(Call) && !isa<CXXMemberCallExpr>(Call) && inProgram(*Call))
+      Facts.addCall(*Call, here(), Ctx);
+    return true;
+  }
+
+  bool VisitCXXConstructExpr(CXXConstructExpr *K) {
+    if (const CXXConstructorDecl *Ctor = K->getConstructor();
+        Ctor && !Ctor->isImplicit() && inProgram(*K))
+      Facts.addCallSite(*Ctor, here(), Ctx);
+    return true;
+  }
+
+  bool VisitBinaryOperator(BinaryOperator *Op) {
+    if (Op->isComparisonOp() && inProgram(*Op))
+      Facts.addComparison(*Op, here(), Ctx);
+    return true;
+  }
+
+  bool VisitUnaryOperator(UnaryOperator *Op) {
+    if (Op->getOpcode() == UO_AddrOf && inProgram(*Op))
+      Facts.addUse(Op->getSubExpr(), ContainerUseFact::Kind::Shrink, "its address taken", here(),
+                   Ctx);
+    return true;
+  }
+
+  bool VisitReturnStmt(ReturnStmt *Return) {
+    if (inProgram(*Return))
+      if (const FunctionDecl *F = enclosingFunction(here()))
+        Facts.addReturn(*Return, *F);
+    return true;
+  }
+
+private:
+  NodePath here() const { return {path(), Outer}; }
+  bool inProgram(const Stmt &S) const {
+    return !expandsInSystemHeader(S, Ctx.getSourceManager());
+  }
+
+  CacheFacts &Facts;
+  ASTContext &Ctx;
+  const FunctionDecl *Outer;
+  const Stmt *Skipped = nullptr;
+};
 
 void CacheFacts::registerMatchers(MatchFinder &Finder) {
   auto User = unless(isExpansionInSystemHeader());
   Finder.addMatcher(varDecl(hasGlobalStorage(), User).bind("var"), this);
   Finder.addMatcher(fieldDecl(User).bind("field"), this);
-  Finder.addMatcher(cxxMemberCallExpr(User).bind("member-call"), this);
-  Finder.addMatcher(cxxOperatorCallExpr(User).bind("operator-call"), this);
-  Finder.addMatcher(
-      callExpr(User, unless(cxxOperatorCallExpr()), unless(cxxMemberCallExpr())).bind("call"),
-      this);
-  Finder.addMatcher(cxxConstructExpr(User).bind("construct"), this);
-  Finder.addMatcher(binaryOperator(isComparisonOperator(), User).bind("compare"), this);
-  Finder.addMatcher(unaryOperator(hasOperatorName("&"), User).bind("address"), this);
-  Finder.addMatcher(returnStmt(User, forFunction(functionDecl().bind("fn"))).bind("return"),
-                    this);
+  // Declarations too: their default arguments and signatures hold expressions.
+  Finder.addMatcher(functionDecl(User).bind("function"), this);
 }
 
 void CacheFacts::run(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   const auto &N = Result.Nodes;
-  if (const auto *V = N.getNodeAs<VarDecl>("var"))
+  if (const auto *V = N.getNodeAs<VarDecl>("var")) {
     addVariable(*V, Ctx);
-  else if (const auto *F = N.getNodeAs<FieldDecl>("field"))
+    // A static local is walked with its function.
+    if (!V->getParentFunctionOrMethod())
+      Scanner(*this, Ctx).TraverseDecl(const_cast<VarDecl *>(V));
+  } else if (const auto *F = N.getNodeAs<FieldDecl>("field")) {
     addField(*F, Ctx);
-  else if (const auto *MC = N.getNodeAs<CXXMemberCallExpr>("member-call"))
-    addMemberCall(*MC, Ctx);
-  else if (const auto *Op = N.getNodeAs<CXXOperatorCallExpr>("operator-call"))
-    addOperatorCall(*Op, Ctx);
-  else if (const auto *Call = N.getNodeAs<CallExpr>("call"))
-    addCall(*Call, Ctx);
-  else if (const auto *K = N.getNodeAs<CXXConstructExpr>("construct")) {
-    if (const CXXConstructorDecl *Ctor = K->getConstructor(); Ctor && !Ctor->isImplicit())
-      addCallSite(*Ctor, *K, Ctx);
-  } else if (const auto *Cmp = N.getNodeAs<BinaryOperator>("compare"))
-    addComparison(*Cmp, Ctx);
-  else if (const auto *Addr = N.getNodeAs<UnaryOperator>("address"))
-    addUse(Addr->getSubExpr(), ContainerUseFact::Kind::Shrink, "its address taken", *Addr, Ctx);
-  else if (const auto *Ret = N.getNodeAs<ReturnStmt>("return"))
-    addReturn(*Ret, *N.getNodeAs<FunctionDecl>("fn"));
+    if (F->hasInClassInitializer()) {
+      const FunctionDecl *Runs = constructorRunningFirst(*F);
+      if (!Runs)  // the function around a local class, or none
+        Runs = dyn_cast_or_null<FunctionDecl>(F->getParent()->getParentFunctionOrMethod());
+      Scanner(*this, Ctx, Runs).scanInitializer(*const_cast<FieldDecl *>(F));
+    }
+  } else if (const auto *Fn = N.getNodeAs<FunctionDecl>("function")) {
+    if (!isLambdaMember(*Fn))
+      Scanner(*this, Ctx).TraverseDecl(const_cast<FunctionDecl *>(Fn));
+  }
 }
 
 std::string CacheFacts::containerTemplate(QualType T) const {
@@ -428,7 +485,7 @@ void CacheFacts::addInstanceOf(const CXXRecordDecl &Record, const std::string &P
 }
 
 void CacheFacts::addUse(const Expr *Object, ContainerUseFact::Kind Kind,
-                        const std::string &Operation, const Stmt &At, ASTContext &Ctx) {
+                        const std::string &Operation, const NodePath &At, ASTContext &Ctx) {
   if (!Object || containerTemplate(Object->getType()).empty())
     return;
   std::string Key = identity(Object);
@@ -438,43 +495,43 @@ void CacheFacts::addUse(const Expr *Object, ContainerUseFact::Kind Kind,
   U.container = Key;
   U.kind = Kind;
   U.operation = Operation;
-  U.loc = toSourceLoc(At.getBeginLoc(), Ctx.getSourceManager());
+  U.loc = toSourceLoc(At.Nodes.back().getSourceRange().getBegin(), Ctx.getSourceManager());
   // The function it happens in; "" while a static variable is initialised, or while a
   // constructor fills its own object's member.
   const auto *Member = dyn_cast<MemberExpr>(Object->IgnoreParenImpCasts());
   bool OwnMember = Member && isa<FieldDecl>(Member->getMemberDecl()) &&
                    isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts());
-  const FunctionDecl *F = runningFunction(At, Ctx);
+  const FunctionDecl *F = runningFunction(At);
   if (F && !(OwnMember && isa<CXXConstructorDecl>(F)))
     U.function = readableFunction(*F);
   Facts.containerUses.push_back(std::move(U));
 }
 
-void CacheFacts::addCallSite(const FunctionDecl &Callee, const Stmt &At, ASTContext &Ctx) {
+void CacheFacts::addCallSite(const FunctionDecl &Callee, const NodePath &At, ASTContext &Ctx) {
   if (Callee.isInStdNamespace() || Ctx.getSourceManager().isInSystemHeader(
                                        Ctx.getSourceManager().getFileLoc(Callee.getLocation())))
     return;
-  const FunctionDecl *Caller = runningFunction(At, Ctx);
+  const FunctionDecl *Caller = runningFunction(At);
   CallFact C{Caller ? readableFunction(*Caller) : "", readableFunction(Callee)};
   if (SeenCalls.insert({C.caller, C.callee}).second)
     Facts.calls.push_back(std::move(C));
 }
 
-void CacheFacts::addMemberCall(const CXXMemberCallExpr &Call, ASTContext &Ctx) {
+void CacheFacts::addMemberCall(const CXXMemberCallExpr &Call, const NodePath &At, ASTContext &Ctx) {
   const CXXMethodDecl *M = Call.getMethodDecl();
   std::string Name = methodName(M);
   const Expr *Object = Call.getImplicitObjectArgument();
   if (growingMethods().count(Name))
-    addUse(Object, ContainerUseFact::Kind::Grow, Name, Call, Ctx);
+    addUse(Object, ContainerUseFact::Kind::Grow, Name, At, Ctx);
   else if (shrinkingMethods().count(Name))
-    addUse(Object, ContainerUseFact::Kind::Shrink, Name, Call, Ctx);
+    addUse(Object, ContainerUseFact::Kind::Shrink, Name, At, Ctx);
   // What the other container of swap, merge and splice loses.
   if (Name == "swap" || Name == "merge" || Name == "splice")
     for (const Expr *Arg : Call.arguments())
-      addUse(Arg, ContainerUseFact::Kind::Shrink, Name, Call, Ctx);
+      addUse(Arg, ContainerUseFact::Kind::Shrink, Name, At, Ctx);
   if (M && !M->getParent()->isInStdNamespace()) {
     addArguments(*M, Call);
-    addCallSite(*M, Call, Ctx);
+    addCallSite(*M, At, Ctx);
   }
 }
 
@@ -489,21 +546,21 @@ void CacheFacts::addArguments(const FunctionDecl &Callee, const CallExpr &Call) 
             {"param:" + functionKey(Callee) + "#" + std::to_string(I), Key});
 }
 
-void CacheFacts::addOperatorCall(const CXXOperatorCallExpr &Call, ASTContext &Ctx) {
+void CacheFacts::addOperatorCall(const CXXOperatorCallExpr &Call, const NodePath &At, ASTContext &Ctx) {
   if (Call.getNumArgs() == 0)
     return;
   const Expr *Object = Call.getArg(0);
   if (Call.getOperator() == OO_Equal) {
-    addUse(Object, ContainerUseFact::Kind::Shrink, "assignment", Call, Ctx);
+    addUse(Object, ContainerUseFact::Kind::Shrink, "assignment", At, Ctx);
   } else if (Call.getOperator() == OO_Subscript) {
     // operator[] inserts into a map (a container with a mapped_type).
     const CXXRecordDecl *RD = Object->getType().getNonReferenceType()->getAsCXXRecordDecl();
     if (RD && !RD->lookup(&Ctx.Idents.get("mapped_type")).empty())
-      addUse(Object, ContainerUseFact::Kind::Grow, "operator[]", Call, Ctx);
+      addUse(Object, ContainerUseFact::Kind::Grow, "operator[]", At, Ctx);
   }
 }
 
-void CacheFacts::addCall(const CallExpr &Call, ASTContext &Ctx) {
+void CacheFacts::addCall(const CallExpr &Call, const NodePath &At, ASTContext &Ctx) {
   const FunctionDecl *F = Call.getDirectCallee();
   if (!F || Call.getNumArgs() == 0)
     return;
@@ -511,25 +568,25 @@ void CacheFacts::addCall(const CallExpr &Call, ASTContext &Ctx) {
   if (F->isInStdNamespace()) {
     if (Name == "swap")
       for (const Expr *Arg : Call.arguments())
-        addUse(Arg, ContainerUseFact::Kind::Shrink, "std::swap", Call, Ctx);
+        addUse(Arg, ContainerUseFact::Kind::Shrink, "std::swap", At, Ctx);
     else if (Name == "erase" || Name == "erase_if" || Name == "exchange" || Name == "move")
-      addUse(Call.getArg(0), ContainerUseFact::Kind::Shrink, "std::" + Name, Call, Ctx);
+      addUse(Call.getArg(0), ContainerUseFact::Kind::Shrink, "std::" + Name, At, Ctx);
     else if (Name == "back_inserter" || Name == "front_inserter" || Name == "inserter")
-      addUse(Call.getArg(0), ContainerUseFact::Kind::Grow, "std::" + Name, Call, Ctx);
+      addUse(Call.getArg(0), ContainerUseFact::Kind::Grow, "std::" + Name, At, Ctx);
     return;
   }
   addArguments(*F, Call);
-  addCallSite(*F, Call, Ctx);
+  addCallSite(*F, At, Ctx);
 }
 
-void CacheFacts::addComparison(const BinaryOperator &Op, ASTContext &Ctx) {
+void CacheFacts::addComparison(const BinaryOperator &Op, const NodePath &At, ASTContext &Ctx) {
   const Expr *Sides[2] = {Op.getLHS(), Op.getRHS()};
   for (int I = 0; I < 2; ++I) {
     const auto *Size = dyn_cast<CXXMemberCallExpr>(Sides[I]->IgnoreParenImpCasts());
     if (Size && methodName(Size->getMethodDecl()) == "size" && isBoundLike(Sides[1 - I]) &&
-        decides(Op, Ctx))
+        decides(At))
       addUse(Size->getImplicitObjectArgument(), ContainerUseFact::Kind::Bound,
-             "size compared", Op, Ctx);
+             "size compared", At, Ctx);
   }
 }
 

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "FactCollector.h"
+#include "NodeContext.h"
 
 #include <set>
 #include <string>
@@ -23,6 +24,8 @@ public:
   void run(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
 
 private:
+  class Scanner;
+
   // The container template T names ("std::map"), if it is one of Containers; pointers and
   // references are seen through.
   std::string containerTemplate(clang::QualType T) const;
@@ -34,16 +37,18 @@ private:
   void addStaticInstance(const clang::VarDecl &V, clang::ASTContext &Ctx);
   void addInstanceOf(const clang::CXXRecordDecl &RD, const std::string &Path,
                      const SourceLoc &Loc, std::set<const clang::CXXRecordDecl *> &Seen);
+  // At: the path to the expression from where the scanner started (NodeContext.h).
   void addUse(const clang::Expr *Object, ContainerUseFact::Kind Kind, const std::string &Operation,
-              const clang::Stmt &At, clang::ASTContext &Ctx);
-  void addMemberCall(const clang::CXXMemberCallExpr &Call, clang::ASTContext &Ctx);
-  void addOperatorCall(const clang::CXXOperatorCallExpr &Call, clang::ASTContext &Ctx);
-  void addCall(const clang::CallExpr &Call, clang::ASTContext &Ctx);
+              const NodePath &At, clang::ASTContext &Ctx);
+  void addMemberCall(const clang::CXXMemberCallExpr &Call, const NodePath &At,
+                     clang::ASTContext &Ctx);
+  void addOperatorCall(const clang::CXXOperatorCallExpr &Call, const NodePath &At,
+                       clang::ASTContext &Ctx);
+  void addCall(const clang::CallExpr &Call, const NodePath &At, clang::ASTContext &Ctx);
   void addArguments(const clang::FunctionDecl &Callee, const clang::CallExpr &Call);
-  void addComparison(const clang::BinaryOperator &Op, clang::ASTContext &Ctx);
+  void addComparison(const clang::BinaryOperator &Op, const NodePath &At, clang::ASTContext &Ctx);
   void addReturn(const clang::ReturnStmt &Return, const clang::FunctionDecl &Function);
-  void addCallSite(const clang::FunctionDecl &Callee, const clang::Stmt &At,
-                   clang::ASTContext &Ctx);
+  void addCallSite(const clang::FunctionDecl &Callee, const NodePath &At, clang::ASTContext &Ctx);
 
   std::set<std::string> Containers;
   std::set<std::pair<std::string, std::string>> SeenCalls;  // this TU's calls, once each

@@ -1,6 +1,7 @@
 #include "Driver.h"
 
 #include "FactCollector.h"
+#include "ModelDump.h"
 #include "TemplateCompletion.h"
 
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -284,6 +285,9 @@ AnalysisResult collectProgram(const AnalysisRequest &R) {
     Result.model.merge(std::move(U.facts));
   }
   Result.translationUnits = Result.model.translationUnits;
+  // LEAKCHECK_DUMP_FACTS=<file>: the merged facts, to compare two builds of the collectors.
+  if (const char *Dump = std::getenv("LEAKCHECK_DUMP_FACTS"))
+    dumpFacts(Result.model, Dump);
   Result.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
   return Result;

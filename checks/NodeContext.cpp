@@ -1,0 +1,107 @@
+#include "NodeContext.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+
+using namespace clang;
+
+namespace leakcheck {
+
+namespace {
+
+// How far up a question looks, as when it was asked of the AST's parent map: nodes deeper
+// than this below their function are taken to run while static variables are initialised.
+constexpr size_t MaxDepth = 256;
+
+// Calls Visit(Parent, Child) for each ancestor of Nodes[At], nearest first, until Visit
+// returns false.
+template <class Visitor>
+void walkUp(llvm::ArrayRef<DynTypedNode> Nodes, size_t At, Visitor &&Visit) {
+  for (size_t Depth = 0; At > 0 && Depth < MaxDepth; ++Depth, --At)
+    if (!Visit(Nodes[At - 1], Nodes[At]))
+      return;
+}
+
+// Whether the lambda at Nodes[At] is called where it is written: `[] { ... }()`.
+bool calledInPlace(llvm::ArrayRef<DynTypedNode> Nodes, size_t At) {
+  const auto *L = Nodes[At].get<LambdaExpr>();
+  bool InPlace = false;
+  walkUp(Nodes, At, [&](const DynTypedNode &P, const DynTypedNode &) {
+    if (const auto *Call = P.get<CXXOperatorCallExpr>()) {
+      InPlace = Call->getOperator() == OO_Call && Call->getNumArgs() > 0 &&
+                Call->getArg(0)->IgnoreImplicit() == L;
+      return false;
+    }
+    return P.get<ImplicitCastExpr>() || P.get<MaterializeTemporaryExpr>() ||
+           P.get<CXXBindTemporaryExpr>() || P.get<ParenExpr>();
+  });
+  return InPlace;
+}
+
+// The lambda expression a lambda's member function at Nodes[At] was reached through.
+size_t lambdaOf(llvm::ArrayRef<DynTypedNode> Nodes, size_t At, const CXXRecordDecl &Closure) {
+  for (size_t I = At; I-- > 0;)
+    if (const auto *L = Nodes[I].get<LambdaExpr>(); L && L->getLambdaClass() == &Closure)
+      return I;
+  return At;
+}
+
+} // namespace
+
+const FunctionDecl *runningFunction(const NodePath &P) {
+  size_t At = P.Nodes.size() - 1;
+  for (size_t Depth = 0; Depth < MaxDepth; ++Depth) {
+    if (At == 0)
+      return P.Outer;
+    --At;
+    const LambdaExpr *L = P.Nodes[At].get<LambdaExpr>();
+    const FunctionDecl *F = P.Nodes[At].get<FunctionDecl>();
+    // A lambda's body is reached through its call operator, inside the lambda's class.
+    if (const auto *M = dyn_cast_or_null<CXXMethodDecl>(F); M && M->getParent()->isLambda()) {
+      size_t Lambda = lambdaOf(P.Nodes, At, *M->getParent());
+      if (Lambda != At) {
+        At = Lambda;
+        L = P.Nodes[At].get<LambdaExpr>();
+      }
+    }
+    if (L && calledInPlace(P.Nodes, At))
+      continue;  // runs where it is written: go on up
+    if (L)
+      return L->getCallOperator();
+    if (F)
+      return F;
+    if (const auto *V = P.Nodes[At].get<VarDecl>(); V && V->hasGlobalStorage())
+      return nullptr;
+  }
+  return nullptr;
+}
+
+bool decides(const NodePath &P) {
+  bool Decides = false;
+  walkUp(P.Nodes, P.Nodes.size() - 1, [&](const DynTypedNode &Parent, const DynTypedNode &Child) {
+    if (const auto *C = Parent.get<ConditionalOperator>())
+      Decides = C->getCond()->IgnoreParenImpCasts() == Child.get<Expr>();
+    else
+      Decides = Parent.get<IfStmt>() || Parent.get<WhileStmt>() || Parent.get<DoStmt>() ||
+                Parent.get<ReturnStmt>();
+    const auto *B = Parent.get<BinaryOperator>();
+    const auto *U = Parent.get<UnaryOperator>();
+    return !Decides && (Parent.get<ParenExpr>() || Parent.get<ImplicitCastExpr>() ||
+                        Parent.get<ExprWithCleanups>() || (B && B->isLogicalOp()) ||
+                        (U && U->getOpcode() == UO_LNot));
+  });
+  return Decides;
+}
+
+const FunctionDecl *enclosingFunction(const NodePath &P) {
+  for (size_t At = P.Nodes.size(); At-- > 0;) {
+    if (const auto *F = P.Nodes[At].get<FunctionDecl>())
+      return F;
+    if (const auto *L = P.Nodes[At].get<LambdaExpr>())
+      return L->getCallOperator();
+  }
+  return nullptr;
+}
+
+} // namespace leakcheck
