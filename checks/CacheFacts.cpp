@@ -211,9 +211,11 @@ public:
   // An instantiated function's parameter shares its template's default argument until a
   // call instantiates it: that argument is the template's, walked with the template.
   bool TraverseParmVarDecl(ParmVarDecl *P) {
+    // Saved: the parameters of a function-pointer parameter's type are walked in between.
+    const Stmt *Outside = Skipped;
     Skipped = P->hasUninstantiatedDefaultArg() ? P->getUninstantiatedDefaultArg() : nullptr;
     bool Result = Base::TraverseParmVarDecl(P);
-    Skipped = nullptr;
+    Skipped = Outside;
     return Result;
   }
   bool dataTraverseStmtPre(Stmt *S) { return S != Skipped && Base::dataTraverseStmtPre(S); }
