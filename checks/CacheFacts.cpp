@@ -144,35 +144,6 @@ bool isLambdaMember(const FunctionDecl &F) {
   return M && M->getParent()->isLambda();
 }
 
-// The constructor that an in-class initializer's facts belong to: the first one walked
-// before the field (a constructor defined in the class above it) that leaves the field to
-// its initializer. Other constructors, defined later, run the same initializer: its facts
-// are collected once, here, as they were when each node's function came from the AST's
-// parent map (the first way the map reached a node was the one it kept).
-const FunctionDecl *constructorRunningFirst(const FieldDecl &Field) {
-  auto UsesInitializer = [&](const FunctionDecl *F) {
-    const auto *Ctor = dyn_cast_or_null<CXXConstructorDecl>(F);
-    if (!Ctor)
-      return false;
-    for (const CXXCtorInitializer *Init : Ctor->inits())
-      if (Init->getAnyMember() == &Field)
-        if (const auto *Default = dyn_cast_or_null<CXXDefaultInitExpr>(Init->getInit()))
-          return !Default->hasRewrittenInit();
-    return false;
-  };
-  for (const Decl *D : Field.getParent()->decls()) {
-    if (D == &Field)
-      break;
-    if (UsesInitializer(dyn_cast<FunctionDecl>(D)))
-      return cast<FunctionDecl>(D);
-    if (const auto *T = dyn_cast<FunctionTemplateDecl>(D))
-      for (const FunctionDecl *Spec : T->specializations())
-        if (UsesInitializer(Spec))
-          return Spec;
-  }
-  return nullptr;
-}
-
 } // namespace
 
 // Walks a function (signature, constructor initializers, body, the lambdas inside), a
@@ -197,69 +168,46 @@ public:
     return RD->isLambda() ? Base::TraverseCXXRecordDecl(RD) : true;
   }
 
-  // A default argument and an in-class initializer belong to where they are written (the
-  // function's parameter, the field), which is walked there, not at every call or
-  // constructor that uses them. An initializer rewritten for one use is that use's own.
-  bool TraverseCXXDefaultArgExpr(CXXDefaultArgExpr *E) {
-    return E->hasRewrittenInit() ? TraverseStmt(E->getRewrittenExpr()) : true;
-  }
-  bool TraverseCXXDefaultInitExpr(CXXDefaultInitExpr *E) {
-    return E->hasRewrittenInit() ? TraverseStmt(const_cast<Expr *>(E->getRewrittenExpr()))
-                                 : true;
-  }
-
-  // An instantiated function's parameter shares its template's default argument until a
-  // call instantiates it: that argument is the template's, walked with the template.
-  bool TraverseParmVarDecl(ParmVarDecl *P) {
-    // Saved: the parameters of a function-pointer parameter's type are walked in between.
-    const Stmt *Outside = Skipped;
-    Skipped = P->hasUninstantiatedDefaultArg() ? P->getUninstantiatedDefaultArg() : nullptr;
-    bool Result = Base::TraverseParmVarDecl(P);
-    Skipped = Outside;
-    return Result;
-  }
-  bool dataTraverseStmtPre(Stmt *S) { return S != Skipped && Base::dataTraverseStmtPre(S); }
-
   bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
-    if (inProgram(*Call))
+    if (firstVisit(*Call))
       Facts.addMemberCall(*Call, here(), Ctx);
     return true;
   }
 
   bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Call) {
-    if (inProgram(*Call))
+    if (firstVisit(*Call))
       Facts.addOperatorCall(*Call, here(), Ctx);
     return true;
   }
 
   bool VisitCallExpr(CallExpr *Call) {
-    if (!isa<CXXOperatorCallExpr>(Call) && !isa<CXXMemberCallExpr>(Call) && inProgram(*Call))
+    if (!isa<CXXOperatorCallExpr>(Call) && !isa<CXXMemberCallExpr>(Call) && firstVisit(*Call))
       Facts.addCall(*Call, here(), Ctx);
     return true;
   }
 
   bool VisitCXXConstructExpr(CXXConstructExpr *K) {
     if (const CXXConstructorDecl *Ctor = K->getConstructor();
-        Ctor && !Ctor->isImplicit() && inProgram(*K))
+        Ctor && !Ctor->isImplicit() && firstVisit(*K))
       Facts.addCallSite(*Ctor, here(), Ctx);
     return true;
   }
 
   bool VisitBinaryOperator(BinaryOperator *Op) {
-    if (Op->isComparisonOp() && inProgram(*Op))
+    if (Op->isComparisonOp() && firstVisit(*Op))
       Facts.addComparison(*Op, here(), Ctx);
     return true;
   }
 
   bool VisitUnaryOperator(UnaryOperator *Op) {
-    if (Op->getOpcode() == UO_AddrOf && inProgram(*Op))
+    if (Op->getOpcode() == UO_AddrOf && firstVisit(*Op))
       Facts.addUse(Op->getSubExpr(), ContainerUseFact::Kind::Shrink, "its address taken", here(),
                    Ctx);
     return true;
   }
 
   bool VisitReturnStmt(ReturnStmt *Return) {
-    if (inProgram(*Return))
+    if (firstVisit(*Return))
       if (const FunctionDecl *F = enclosingFunction(here()))
         Facts.addReturn(*Return, *F);
     return true;
@@ -267,14 +215,22 @@ public:
 
 private:
   NodePath here() const { return {path(), Outer}; }
-  bool inProgram(const Stmt &S) const {
-    return !expandsInSystemHeader(S, Ctx.getSourceManager());
+
+  // Whether to collect the facts of S: it is the program's, and no walk met it before. Some
+  // nodes are shared: a template's code that does not depend on its parameters is reused by
+  // its instantiations, a default argument is met in the declaration and at each call that
+  // uses it, an in-class initializer in the field and in each constructor that uses it.
+  // Such a node's facts are those of the walk that meets it first, in the order the
+  // matchers meet declarations: the template before its instantiations, the declaration
+  // before the calls below it, the field or the constructor, whichever the class declares
+  // first.
+  bool firstVisit(const Stmt &S) {
+    return !expandsInSystemHeader(S, Ctx.getSourceManager()) && Facts.Visited.insert(&S).second;
   }
 
   CacheFacts &Facts;
   ASTContext &Ctx;
   const FunctionDecl *Outer;
-  const Stmt *Skipped = nullptr;
 };
 
 void CacheFacts::registerMatchers(MatchFinder &Finder) {
@@ -296,10 +252,10 @@ void CacheFacts::run(const MatchFinder::MatchResult &Result) {
   } else if (const auto *F = N.getNodeAs<FieldDecl>("field")) {
     addField(*F, Ctx);
     if (F->hasInClassInitializer()) {
-      const FunctionDecl *Runs = constructorRunningFirst(*F);
-      if (!Runs)  // the function around a local class, or none
-        Runs = dyn_cast_or_null<FunctionDecl>(F->getParent()->getParentFunctionOrMethod());
-      Scanner(*this, Ctx, Runs).scanInitializer(*const_cast<FieldDecl *>(F));
+      // Unless a constructor met it first: the function around a local class, or none.
+      const auto *Around =
+          dyn_cast_or_null<FunctionDecl>(F->getParent()->getParentFunctionOrMethod());
+      Scanner(*this, Ctx, Around).scanInitializer(*const_cast<FieldDecl *>(F));
     }
   } else if (const auto *Fn = N.getNodeAs<FunctionDecl>("function")) {
     if (!isLambdaMember(*Fn))

@@ -10,6 +10,8 @@
 #include "FactCollector.h"
 #include "NodeContext.h"
 
+#include "llvm/ADT/DenseSet.h"
+
 #include <set>
 #include <string>
 
@@ -52,6 +54,7 @@ private:
 
   std::set<std::string> Containers;
   std::set<std::pair<std::string, std::string>> SeenCalls;  // this TU's calls, once each
+  llvm::DenseSet<const clang::Stmt *> Visited;  // the nodes whose facts are collected
 };
 
 } // namespace leakcheck
