@@ -146,26 +146,18 @@ bool isLambdaMember(const FunctionDecl &F) {
 
 } // namespace
 
-// Walks a function (signature, constructor initializers, body, the lambdas inside), a
-// static variable, or an in-class initializer, for the uses of containers and the calls it
-// makes, keeping the path from where it started so that it can tell which function each
-// of them runs in. One walk for each; per-expression matchers would need the whole TU's
-// parent map for that.
+// Walks a function (signature, constructor initializers, body, the lambdas and local
+// classes inside), a static variable, or an in-class initializer, for the uses of
+// containers and the calls it makes, keeping the path from where it started so that it can
+// tell which function each of them runs in. One walk for each; per-expression matchers
+// would need the whole TU's parent map for that.
 class CacheFacts::Scanner : public PathTrackingVisitor<Scanner> {
-  using Base = PathTrackingVisitor<Scanner>;
-
 public:
-  Scanner(CacheFacts &Facts, ASTContext &Ctx, const FunctionDecl *Outer = nullptr)
-      : Facts(Facts), Ctx(Ctx), Outer(Outer) {}
+  Scanner(CacheFacts &Facts, ASTContext &Ctx) : Facts(Facts), Ctx(Ctx) {}
 
   void scanInitializer(FieldDecl &Field) {
     startPathAt(Field);
     TraverseStmt(Field.getInClassInitializer());
-  }
-
-  // A local class is walked on its own: its functions and fields are matched like others.
-  bool TraverseCXXRecordDecl(CXXRecordDecl *RD) {
-    return RD->isLambda() ? Base::TraverseCXXRecordDecl(RD) : true;
   }
 
   bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
@@ -214,7 +206,7 @@ public:
   }
 
 private:
-  NodePath here() const { return {path(), Outer}; }
+  NodePath here() const { return path(); }
 
   // Whether to collect the facts of S: it is the program's, and no walk met it before. Some
   // nodes are shared: a template's code that does not depend on its parameters is reused by
@@ -230,7 +222,6 @@ private:
 
   CacheFacts &Facts;
   ASTContext &Ctx;
-  const FunctionDecl *Outer;
 };
 
 void CacheFacts::registerMatchers(MatchFinder &Finder) {
@@ -251,12 +242,9 @@ void CacheFacts::run(const MatchFinder::MatchResult &Result) {
       Scanner(*this, Ctx).TraverseDecl(const_cast<VarDecl *>(V));
   } else if (const auto *F = N.getNodeAs<FieldDecl>("field")) {
     addField(*F, Ctx);
-    if (F->hasInClassInitializer()) {
-      // Unless a constructor met it first: the function around a local class, or none.
-      const auto *Around =
-          dyn_cast_or_null<FunctionDecl>(F->getParent()->getParentFunctionOrMethod());
-      Scanner(*this, Ctx, Around).scanInitializer(*const_cast<FieldDecl *>(F));
-    }
+    // Unless a constructor met it first, or the function around a local class.
+    if (F->hasInClassInitializer())
+      Scanner(*this, Ctx).scanInitializer(*const_cast<FieldDecl *>(F));
   } else if (const auto *Fn = N.getNodeAs<FunctionDecl>("function")) {
     if (!isLambdaMember(*Fn))
       Scanner(*this, Ctx).TraverseDecl(const_cast<FunctionDecl *>(Fn));
@@ -443,7 +431,7 @@ void CacheFacts::addInstanceOf(const CXXRecordDecl &Record, const std::string &P
 }
 
 void CacheFacts::addUse(const Expr *Object, ContainerUseFact::Kind Kind,
-                        const std::string &Operation, const NodePath &At, ASTContext &Ctx) {
+                        const std::string &Operation, NodePath At, ASTContext &Ctx) {
   if (!Object || containerTemplate(Object->getType()).empty())
     return;
   std::string Key = identity(Object);
@@ -453,7 +441,7 @@ void CacheFacts::addUse(const Expr *Object, ContainerUseFact::Kind Kind,
   U.container = Key;
   U.kind = Kind;
   U.operation = Operation;
-  U.loc = toSourceLoc(At.Nodes.back().getSourceRange().getBegin(), Ctx.getSourceManager());
+  U.loc = toSourceLoc(At.back().getSourceRange().getBegin(), Ctx.getSourceManager());
   // The function it happens in; "" while a static variable is initialised, or while a
   // constructor fills its own object's member.
   const auto *Member = dyn_cast<MemberExpr>(Object->IgnoreParenImpCasts());
@@ -465,7 +453,7 @@ void CacheFacts::addUse(const Expr *Object, ContainerUseFact::Kind Kind,
   Facts.containerUses.push_back(std::move(U));
 }
 
-void CacheFacts::addCallSite(const FunctionDecl &Callee, const NodePath &At, ASTContext &Ctx) {
+void CacheFacts::addCallSite(const FunctionDecl &Callee, NodePath At, ASTContext &Ctx) {
   if (Callee.isInStdNamespace() || Ctx.getSourceManager().isInSystemHeader(
                                        Ctx.getSourceManager().getFileLoc(Callee.getLocation())))
     return;
@@ -475,7 +463,7 @@ void CacheFacts::addCallSite(const FunctionDecl &Callee, const NodePath &At, AST
     Facts.calls.push_back(std::move(C));
 }
 
-void CacheFacts::addMemberCall(const CXXMemberCallExpr &Call, const NodePath &At, ASTContext &Ctx) {
+void CacheFacts::addMemberCall(const CXXMemberCallExpr &Call, NodePath At, ASTContext &Ctx) {
   const CXXMethodDecl *M = Call.getMethodDecl();
   std::string Name = methodName(M);
   const Expr *Object = Call.getImplicitObjectArgument();
@@ -504,7 +492,7 @@ void CacheFacts::addArguments(const FunctionDecl &Callee, const CallExpr &Call) 
             {"param:" + functionKey(Callee) + "#" + std::to_string(I), Key});
 }
 
-void CacheFacts::addOperatorCall(const CXXOperatorCallExpr &Call, const NodePath &At, ASTContext &Ctx) {
+void CacheFacts::addOperatorCall(const CXXOperatorCallExpr &Call, NodePath At, ASTContext &Ctx) {
   if (Call.getNumArgs() == 0)
     return;
   const Expr *Object = Call.getArg(0);
@@ -518,7 +506,7 @@ void CacheFacts::addOperatorCall(const CXXOperatorCallExpr &Call, const NodePath
   }
 }
 
-void CacheFacts::addCall(const CallExpr &Call, const NodePath &At, ASTContext &Ctx) {
+void CacheFacts::addCall(const CallExpr &Call, NodePath At, ASTContext &Ctx) {
   const FunctionDecl *F = Call.getDirectCallee();
   if (!F || Call.getNumArgs() == 0)
     return;
@@ -537,7 +525,7 @@ void CacheFacts::addCall(const CallExpr &Call, const NodePath &At, ASTContext &C
   addCallSite(*F, At, Ctx);
 }
 
-void CacheFacts::addComparison(const BinaryOperator &Op, const NodePath &At, ASTContext &Ctx) {
+void CacheFacts::addComparison(const BinaryOperator &Op, NodePath At, ASTContext &Ctx) {
   const Expr *Sides[2] = {Op.getLHS(), Op.getRHS()};
   for (int I = 0; I < 2; ++I) {
     const auto *Size = dyn_cast<CXXMemberCallExpr>(Sides[I]->IgnoreParenImpCasts());

@@ -41,16 +41,16 @@ private:
                      const SourceLoc &Loc, std::set<const clang::CXXRecordDecl *> &Seen);
   // At: the path to the expression from where the scanner started (NodeContext.h).
   void addUse(const clang::Expr *Object, ContainerUseFact::Kind Kind, const std::string &Operation,
-              const NodePath &At, clang::ASTContext &Ctx);
-  void addMemberCall(const clang::CXXMemberCallExpr &Call, const NodePath &At,
+              NodePath At, clang::ASTContext &Ctx);
+  void addMemberCall(const clang::CXXMemberCallExpr &Call, NodePath At,
                      clang::ASTContext &Ctx);
-  void addOperatorCall(const clang::CXXOperatorCallExpr &Call, const NodePath &At,
+  void addOperatorCall(const clang::CXXOperatorCallExpr &Call, NodePath At,
                        clang::ASTContext &Ctx);
-  void addCall(const clang::CallExpr &Call, const NodePath &At, clang::ASTContext &Ctx);
+  void addCall(const clang::CallExpr &Call, NodePath At, clang::ASTContext &Ctx);
   void addArguments(const clang::FunctionDecl &Callee, const clang::CallExpr &Call);
-  void addComparison(const clang::BinaryOperator &Op, const NodePath &At, clang::ASTContext &Ctx);
+  void addComparison(const clang::BinaryOperator &Op, NodePath At, clang::ASTContext &Ctx);
   void addReturn(const clang::ReturnStmt &Return, const clang::FunctionDecl &Function);
-  void addCallSite(const clang::FunctionDecl &Callee, const NodePath &At, clang::ASTContext &Ctx);
+  void addCallSite(const clang::FunctionDecl &Callee, NodePath At, clang::ASTContext &Ctx);
 
   std::set<std::string> Containers;
   std::set<std::pair<std::string, std::string>> SeenCalls;  // this TU's calls, once each

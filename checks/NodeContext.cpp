@@ -17,14 +17,14 @@ constexpr size_t MaxDepth = 256;
 // Calls Visit(Parent, Child) for each ancestor of Nodes[At], nearest first, until Visit
 // returns false.
 template <class Visitor>
-void walkUp(llvm::ArrayRef<DynTypedNode> Nodes, size_t At, Visitor &&Visit) {
+void walkUp(NodePath Nodes, size_t At, Visitor &&Visit) {
   for (size_t Depth = 0; At > 0 && Depth < MaxDepth; ++Depth, --At)
     if (!Visit(Nodes[At - 1], Nodes[At]))
       return;
 }
 
 // Whether the lambda at Nodes[At] is called where it is written: `[] { ... }()`.
-bool calledInPlace(llvm::ArrayRef<DynTypedNode> Nodes, size_t At) {
+bool calledInPlace(NodePath Nodes, size_t At) {
   const auto *L = Nodes[At].get<LambdaExpr>();
   bool InPlace = false;
   walkUp(Nodes, At, [&](const DynTypedNode &P, const DynTypedNode &) {
@@ -40,7 +40,7 @@ bool calledInPlace(llvm::ArrayRef<DynTypedNode> Nodes, size_t At) {
 }
 
 // The lambda expression a lambda's member function at Nodes[At] was reached through.
-size_t lambdaOf(llvm::ArrayRef<DynTypedNode> Nodes, size_t At, const CXXRecordDecl &Closure) {
+size_t lambdaOf(NodePath Nodes, size_t At, const CXXRecordDecl &Closure) {
   for (size_t I = At; I-- > 0;)
     if (const auto *L = Nodes[I].get<LambdaExpr>(); L && L->getLambdaClass() == &Closure)
       return I;
@@ -49,37 +49,37 @@ size_t lambdaOf(llvm::ArrayRef<DynTypedNode> Nodes, size_t At, const CXXRecordDe
 
 } // namespace
 
-const FunctionDecl *runningFunction(const NodePath &P) {
-  size_t At = P.Nodes.size() - 1;
+const FunctionDecl *runningFunction(NodePath P) {
+  size_t At = P.size() - 1;
   for (size_t Depth = 0; Depth < MaxDepth; ++Depth) {
     if (At == 0)
-      return P.Outer;
+      return nullptr;
     --At;
-    const LambdaExpr *L = P.Nodes[At].get<LambdaExpr>();
-    const FunctionDecl *F = P.Nodes[At].get<FunctionDecl>();
+    const LambdaExpr *L = P[At].get<LambdaExpr>();
+    const FunctionDecl *F = P[At].get<FunctionDecl>();
     // A lambda's body is reached through its call operator, inside the lambda's class.
     if (const auto *M = dyn_cast_or_null<CXXMethodDecl>(F); M && M->getParent()->isLambda()) {
-      size_t Lambda = lambdaOf(P.Nodes, At, *M->getParent());
+      size_t Lambda = lambdaOf(P, At, *M->getParent());
       if (Lambda != At) {
         At = Lambda;
-        L = P.Nodes[At].get<LambdaExpr>();
+        L = P[At].get<LambdaExpr>();
       }
     }
-    if (L && calledInPlace(P.Nodes, At))
+    if (L && calledInPlace(P, At))
       continue;  // runs where it is written: go on up
     if (L)
       return L->getCallOperator();
     if (F)
       return F;
-    if (const auto *V = P.Nodes[At].get<VarDecl>(); V && V->hasGlobalStorage())
+    if (const auto *V = P[At].get<VarDecl>(); V && V->hasGlobalStorage())
       return nullptr;
   }
   return nullptr;
 }
 
-bool decides(const NodePath &P) {
+bool decides(NodePath P) {
   bool Decides = false;
-  walkUp(P.Nodes, P.Nodes.size() - 1, [&](const DynTypedNode &Parent, const DynTypedNode &Child) {
+  walkUp(P, P.size() - 1, [&](const DynTypedNode &Parent, const DynTypedNode &Child) {
     if (const auto *C = Parent.get<ConditionalOperator>())
       Decides = C->getCond()->IgnoreParenImpCasts() == Child.get<Expr>();
     else
@@ -94,11 +94,11 @@ bool decides(const NodePath &P) {
   return Decides;
 }
 
-const FunctionDecl *enclosingFunction(const NodePath &P) {
-  for (size_t At = P.Nodes.size(); At-- > 0;) {
-    if (const auto *F = P.Nodes[At].get<FunctionDecl>())
+const FunctionDecl *enclosingFunction(NodePath P) {
+  for (size_t At = P.size(); At-- > 0;) {
+    if (const auto *F = P[At].get<FunctionDecl>())
       return F;
-    if (const auto *L = P.Nodes[At].get<LambdaExpr>())
+    if (const auto *L = P[At].get<LambdaExpr>())
       return L->getCallOperator();
   }
   return nullptr;

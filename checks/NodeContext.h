@@ -9,25 +9,21 @@
 
 namespace leakcheck {
 
-struct NodePath {
-  llvm::ArrayRef<clang::DynTypedNode> Nodes;  // the walk's first node first, the node last
-  // Whose code the path's first node is part of, for when no node on the path tells: the
-  // constructor that runs an in-class initializer, the function around a local class.
-  const clang::FunctionDecl *Outer = nullptr;
-};
+// The nodes from a walk's starting node (first) down to the node asked about (last).
+using NodePath = llvm::ArrayRef<clang::DynTypedNode>;
 
 // The function the node runs in: the innermost function or, in a lambda, the lambda's call
 // operator (its body runs when the lambda is called), unless the lambda is called where it
 // is written; null while a static variable is initialised.
-const clang::FunctionDecl *runningFunction(const NodePath &P);
+const clang::FunctionDecl *runningFunction(NodePath P);
 
 // Whether the comparison the path ends at decides something: it is the condition of an if,
 // a while or `?:` (also inside && / || / !), or what a function returns. A for loop's
 // condition does not count.
-bool decides(const NodePath &P);
+bool decides(NodePath P);
 
 // The function (or lambda call operator) whose body holds the node: the function a return
 // statement returns from.
-const clang::FunctionDecl *enclosingFunction(const NodePath &P);
+const clang::FunctionDecl *enclosingFunction(NodePath P);
 
 } // namespace leakcheck
