@@ -458,6 +458,8 @@ void CacheFacts::addCallSite(const FunctionDecl &Callee, NodePath At, ASTContext
                                        Ctx.getSourceManager().getFileLoc(Callee.getLocation())))
     return;
   const FunctionDecl *Caller = runningFunction(At);
+  if (!SeenCallDecls.insert({Caller, &Callee}).second)
+    return;  // the names are made once per pair of functions
   CallFact C{Caller ? readableFunction(*Caller) : "", readableFunction(Callee)};
   if (SeenCalls.insert({C.caller, C.callee}).second)
     Facts.calls.push_back(std::move(C));

@@ -54,6 +54,8 @@ private:
 
   std::set<std::string> Containers;
   std::set<std::pair<std::string, std::string>> SeenCalls;  // this TU's calls, once each
+  llvm::DenseSet<std::pair<const clang::FunctionDecl *, const clang::FunctionDecl *>>
+      SeenCallDecls;
   llvm::DenseSet<const clang::Stmt *> Visited;  // the nodes whose facts are collected
 };
 
