@@ -174,6 +174,35 @@ private:
   std::map<std::string, std::vector<std::string>> DerivedCache;
 };
 
+// What the lambdas stored in a field keep alive: those stored in the field itself, and those
+// stored in the callable fields of the records it holds by value (a `Signal clicked;` whose
+// `slots` receive `[self = shared_from_this()]` makes `clicked` own what they capture).
+void collectStoredCallables(const ProgramModel &M, Hierarchy &H,
+                            const std::map<ValueSlot, std::vector<CapturedTarget>> &Stored,
+                            const RecordFact &DeclaredIn, const FieldFact &Field,
+                            std::vector<CapturedTarget> &Out, unsigned Depth) {
+  if (Field.holdsCallable) {
+    ValueSlot Slot;
+    Slot.record = DeclaredIn.key;
+    Slot.field = Field.name;
+    auto It = Stored.find(Slot);
+    if (It != Stored.end())
+      for (CapturedTarget T : It->second) {
+        T.target.kind = OwnKind::Callback;
+        Out.push_back(T);
+      }
+  }
+  if (Depth > 8)
+    return;
+  for (const std::string &HolderKey : Field.callableHolders) {
+    auto Holder = M.records.find(HolderKey);
+    if (Holder == M.records.end())
+      continue;
+    for (auto [Declaring, Inner] : H.fields(Holder->second))
+      collectStoredCallables(M, H, Stored, *Declaring, *Inner, Out, Depth + 1);
+  }
+}
+
 Graph buildGraph(const ProgramModel &M, Hierarchy &H) {
   auto Stored = resolveStoredCallables(M);
   Graph G;
@@ -195,17 +224,7 @@ Graph buildGraph(const ProgramModel &M, Hierarchy &H) {
       std::vector<CapturedTarget> Targets;
       for (const OwnedTarget &T : Field->targets)
         Targets.push_back({T, {}});
-      if (Field->holdsCallable) {
-        ValueSlot Slot;
-        Slot.record = DeclaredIn->key;
-        Slot.field = Field->name;
-        auto It = Stored.find(Slot);
-        if (It != Stored.end())
-          for (CapturedTarget T : It->second) {
-            T.target.kind = OwnKind::Callback;
-            Targets.push_back(T);
-          }
-      }
+      collectStoredCallables(M, H, Stored, *DeclaredIn, *Field, Targets, 0);
       for (const CapturedTarget &T : Targets) {
         bool Recursive = H.isA(R.key, T.target.record);
         for (const std::string &ToKey : H.selfAndDerived(T.target.record)) {
