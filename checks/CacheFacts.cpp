@@ -59,6 +59,15 @@ const FunctionDecl *enclosingFunctionOf(const VarDecl &V) {
   return dyn_cast_or_null<FunctionDecl>(V.getParentFunctionOrMethod());
 }
 
+// How a static object is reached, for the reader: "Registry::instance()::r", "g_app".
+std::string instancePath(const VarDecl &V) {
+  if (V.isStaticLocal()) {
+    const FunctionDecl *F = enclosingFunctionOf(V);
+    return (F ? readableFunction(*F) + "()::" : std::string()) + V.getName().str();
+  }
+  return withoutAnonymousNamespaces(V.getQualifiedNameAsString());
+}
+
 std::string locKey(const Decl &D) {
   SourceLoc L = toSourceLoc(D.getLocation(), D.getASTContext().getSourceManager());
   return L.file + ":" + std::to_string(L.line) + ":" + std::to_string(L.column);
@@ -132,9 +141,15 @@ bool isBoundLike(const Expr *E) {
   return isa<MemberExpr>(E) || isa<CallExpr>(E) || isa<UnaryExprOrTypeTraitExpr>(E);
 }
 
-bool expandsInSystemHeader(const Stmt &S, const SourceManager &SM) {
-  SourceLocation Loc = SM.getExpansionLoc(S.getBeginLoc());
+bool expandsInSystemHeader(SourceLocation Begin, const SourceManager &SM) {
+  SourceLocation Loc = SM.getExpansionLoc(Begin);
   return Loc.isValid() && SM.isInSystemHeader(Loc);
+}
+bool expandsInSystemHeader(const Stmt &S, const SourceManager &SM) {
+  return expandsInSystemHeader(S.getBeginLoc(), SM);
+}
+bool expandsInSystemHeader(const Decl &D, const SourceManager &SM) {
+  return expandsInSystemHeader(D.getLocation(), SM);
 }
 
 // Whether a function belongs to a lambda's class: it is walked with the lambda, where the
@@ -182,6 +197,25 @@ public:
     if (const CXXConstructorDecl *Ctor = K->getConstructor();
         Ctor && !Ctor->isImplicit() && firstVisit(*K))
       Facts.addCallSite(*Ctor, here(), Ctx);
+    return true;
+  }
+
+  // Objects that are not of static storage: their records' members are not caches.
+  bool VisitVarDecl(VarDecl *V) {
+    if (!V->hasGlobalStorage() && !expandsInSystemHeader(*V, Ctx.getSourceManager()))
+      Facts.addAutomaticInstance(V->getType());
+    return true;
+  }
+
+  bool VisitCXXNewExpr(CXXNewExpr *New) {
+    if (firstVisit(*New))
+      Facts.addAllocation(New->getAllocatedType(), here(), Ctx);
+    return true;
+  }
+
+  bool VisitCXXTemporaryObjectExpr(CXXTemporaryObjectExpr *Temporary) {
+    if (firstVisit(*Temporary))
+      Facts.addAutomaticInstance(Temporary->getType());
     return true;
   }
 
@@ -387,29 +421,39 @@ void CacheFacts::addStaticInstance(const VarDecl &V, ASTContext &Ctx) {
   if (const ArrayType *A = Ctx.getAsArrayType(T))
     T = A->getElementType();
   const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
-  bool Pointer = T->isPointerType() || (RD && RD->isInStdNamespace());
-  if (Pointer) {
+  QualType Object = T;
+  if (T->isPointerType() || (RD && RD->isInStdNamespace())) {
     // A pointer or smart pointer keeps the object only if it is made for it.
     if (!allocates(V.getInit()))
       return;
-    QualType Pointee = T->isPointerType() ? T->getPointeeType() : QualType();
+    Object = T->isPointerType() ? T->getPointeeType() : QualType();
     if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(RD);
         Spec && Spec->getTemplateArgs().size() &&
         Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type)
-      Pointee = Spec->getTemplateArgs()[0].getAsType();
-    RD = Pointee.isNull() ? nullptr : Pointee->getAsCXXRecordDecl();
+      Object = Spec->getTemplateArgs()[0].getAsType();
+    RD = Object.isNull() ? nullptr : Object->getAsCXXRecordDecl();
   }
-  if (!RD || V.getType()->isReferenceType())
+  // Nothing grows through a const object (but for its mutable members, left alone here:
+  // such a member is the object's own memo, seldom a growing one).
+  if (!RD || V.getType()->isReferenceType() || Object.isConstQualified())
     return;
-  std::string Path;
-  if (V.isStaticLocal()) {
-    const FunctionDecl *F = enclosingFunctionOf(V);
-    Path = (F ? readableFunction(*F) + "()::" : std::string()) + V.getName().str();
-  } else {
-    Path = withoutAnonymousNamespaces(V.getQualifiedNameAsString());
-  }
   std::set<const CXXRecordDecl *> Seen;
-  addInstanceOf(*RD, Path, toSourceLoc(V.getBeginLoc(), Ctx.getSourceManager()), Seen);
+  addInstanceOf(*RD, instancePath(V), toSourceLoc(V.getBeginLoc(), Ctx.getSourceManager()), Seen);
+}
+
+// An object made with new or make_shared: static if a static variable keeps it, when it is
+// not that variable's initializer (addStaticInstance saw that): a lazy singleton's
+// `if (!g) g = new T;`.
+void CacheFacts::addAllocation(QualType T, NodePath At, ASTContext &Ctx) {
+  const VarDecl *Keeper = staticVariableStoredInto(At);
+  if (!Keeper)
+    return addAutomaticInstance(T);
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (!RD || T.isConstQualified() || At.size() < 2 || At[At.size() - 2].get<VarDecl>())
+    return;
+  std::set<const CXXRecordDecl *> Seen;
+  addInstanceOf(*RD, instancePath(*Keeper),
+                toSourceLoc(At.back().getSourceRange().getBegin(), Ctx.getSourceManager()), Seen);
 }
 
 void CacheFacts::addInstanceOf(const CXXRecordDecl &Record, const std::string &Path,
@@ -428,6 +472,28 @@ void CacheFacts::addInstanceOf(const CXXRecordDecl &Record, const std::string &P
     if (const CXXRecordDecl *Member = T->getAsCXXRecordDecl(); Member && !T->isReferenceType())
       addInstanceOf(*Member, Path + "." + F->getName().str(), Loc, Seen);
   }
+}
+
+void CacheFacts::addAutomaticInstance(QualType T) {
+  if (T.isNull() || T->isDependentType() || T->isReferenceType())
+    return;
+  if (const ArrayType *A = T->getAsArrayTypeUnsafe())
+    return addAutomaticInstance(A->getElementType());
+  if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl())
+    addAutomaticInstanceOf(*RD);
+}
+
+// An object's bases and by-value members are objects of the same storage.
+void CacheFacts::addAutomaticInstanceOf(const CXXRecordDecl &Record) {
+  const CXXRecordDecl *RD = Record.getDefinition();
+  if (!RD || RD->isInStdNamespace() || RD->isDependentContext() ||
+      !AutomaticSeen.insert(RD).second)
+    return;
+  Facts.automaticInstances.insert(recordKey(*RD));
+  for (const CXXBaseSpecifier &Base : RD->bases())
+    addAutomaticInstance(Base.getType());
+  for (const FieldDecl *F : RD->fields())
+    addAutomaticInstance(F->getType());
 }
 
 void CacheFacts::addUse(const Expr *Object, ContainerUseFact::Kind Kind,
@@ -450,6 +516,7 @@ void CacheFacts::addUse(const Expr *Object, ContainerUseFact::Kind Kind,
   const FunctionDecl *F = runningFunction(At);
   if (F && !(OwnMember && isa<CXXConstructorDecl>(F)))
     U.function = readableFunction(*F);
+  U.ownObject = OwnMember;
   Facts.containerUses.push_back(std::move(U));
 }
 
@@ -460,8 +527,10 @@ void CacheFacts::addCallSite(const FunctionDecl &Callee, NodePath At, ASTContext
   const FunctionDecl *Caller = runningFunction(At);
   if (!SeenCallDecls.insert({Caller, &Callee}).second)
     return;  // the names are made once per pair of functions
-  CallFact C{Caller ? readableFunction(*Caller) : "", readableFunction(Callee)};
-  if (SeenCalls.insert({C.caller, C.callee}).second)
+  CallFact C{Caller ? readableFunction(*Caller) : "", readableFunction(Callee), ""};
+  if (const auto *Ctor = dyn_cast_or_null<CXXConstructorDecl>(Caller))
+    C.constructs = recordKey(*Ctor->getParent());
+  if (SeenCalls.insert({C.caller, C.callee, C.constructs}).second)
     Facts.calls.push_back(std::move(C));
 }
 
@@ -510,9 +579,16 @@ void CacheFacts::addOperatorCall(const CXXOperatorCallExpr &Call, NodePath At, A
 
 void CacheFacts::addCall(const CallExpr &Call, NodePath At, ASTContext &Ctx) {
   const FunctionDecl *F = Call.getDirectCallee();
-  if (!F || Call.getNumArgs() == 0)
+  if (!F)
     return;
   std::string Name = methodName(F);
+  if (F->isInStdNamespace() &&
+      (Name == "make_shared" || Name == "make_unique" || Name == "allocate_shared"))
+    if (const TemplateArgumentList *Args = F->getTemplateSpecializationArgs();
+        Args && Args->size() && Args->get(0).getKind() == TemplateArgument::Type)
+      addAllocation(Args->get(0).getAsType(), At, Ctx);
+  if (Call.getNumArgs() == 0)
+    return;
   if (F->isInStdNamespace()) {
     if (Name == "swap")
       for (const Expr *Arg : Call.arguments())

@@ -13,6 +13,7 @@
 #include "llvm/ADT/DenseSet.h"
 
 #include <set>
+#include <tuple>
 #include <string>
 
 namespace leakcheck {
@@ -39,6 +40,10 @@ private:
   void addStaticInstance(const clang::VarDecl &V, clang::ASTContext &Ctx);
   void addInstanceOf(const clang::CXXRecordDecl &RD, const std::string &Path,
                      const SourceLoc &Loc, std::set<const clang::CXXRecordDecl *> &Seen);
+  // An object of type T that is not of static storage (CacheFacts.cpp: Scanner).
+  void addAutomaticInstance(clang::QualType T);
+  void addAutomaticInstanceOf(const clang::CXXRecordDecl &RD);
+  void addAllocation(clang::QualType T, NodePath At, clang::ASTContext &Ctx);
   // At: the path to the expression from where the scanner started (NodeContext.h).
   void addUse(const clang::Expr *Object, ContainerUseFact::Kind Kind, const std::string &Operation,
               NodePath At, clang::ASTContext &Ctx);
@@ -53,7 +58,8 @@ private:
   void addCallSite(const clang::FunctionDecl &Callee, NodePath At, clang::ASTContext &Ctx);
 
   std::set<std::string> Containers;
-  std::set<std::pair<std::string, std::string>> SeenCalls;  // this TU's calls, once each
+  std::set<std::tuple<std::string, std::string, std::string>> SeenCalls;  // this TU's calls
+  llvm::DenseSet<const clang::CXXRecordDecl *> AutomaticSeen;
   llvm::DenseSet<std::pair<const clang::FunctionDecl *, const clang::FunctionDecl *>>
       SeenCallDecls;
   llvm::DenseSet<const clang::Stmt *> Visited;  // the nodes whose facts are collected

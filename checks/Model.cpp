@@ -29,6 +29,7 @@ void ProgramModel::merge(ProgramModel &&Other) {
   Append(containerAliases, Other.containerAliases);
   Append(staticInstances, Other.staticInstances);
   Append(calls, Other.calls);
+  automaticInstances.insert(Other.automaticInstances.begin(), Other.automaticInstances.end());
   translationUnits += Other.translationUnits;
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <tuple>
 #include <string>
 #include <vector>
@@ -152,6 +153,7 @@ struct ContainerUseFact {
   std::string function;   // qualified name of the function it happens in; "" while the
                           // container is initialised (a static variable's initializer, a
                           // constructor filling its own object's member)
+  bool ownObject = false; // it is a member of the object the function runs on (`this->m_`)
   SourceLoc loc;
 };
 
@@ -166,6 +168,7 @@ struct ContainerAliasFact {
 struct CallFact {
   std::string caller;  // "": while a static variable is initialised (`static bool r = reg();`)
   std::string callee;
+  std::string constructs;  // the caller is a constructor: the key of the record it builds
 };
 
 // A static-storage object of a record: the record's data members have static storage too.
@@ -186,6 +189,10 @@ struct ProgramModel {
   std::vector<ContainerUseFact> containerUses;
   std::vector<ContainerAliasFact> containerAliases;
   std::vector<StaticInstanceFact> staticInstances;
+  // Records of which the program makes objects that are not of static storage (a local, a
+  // by-value parameter, `new`, make_shared, a temporary), with their bases and by-value
+  // members: their data members are not static storage, whatever static instance exists.
+  std::set<std::string> automaticInstances;
   std::vector<CallFact> calls;
   unsigned translationUnits = 0;
 

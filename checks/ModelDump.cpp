@@ -64,13 +64,15 @@ void dumpFacts(const ProgramModel &M, const std::string &Path) {
   }
   for (const ContainerUseFact &U : M.containerUses)
     Lines.insert("use " + U.container + " " + std::to_string(int(U.kind)) + " " + U.operation +
-                 " {" + U.function + "} " + text(U.loc));
+                 " {" + U.function + "} " + (U.ownObject ? "own " : "") + text(U.loc));
   for (const ContainerAliasFact &A : M.containerAliases)
     Lines.insert("alias " + A.alias + " = " + A.container);
   for (const StaticInstanceFact &I : M.staticInstances)
     Lines.insert("instance " + I.record + " " + I.variable + " " + text(I.loc));
   for (const CallFact &C : M.calls)
-    Lines.insert("call {" + C.caller + "} -> {" + C.callee + "}");
+    Lines.insert("call {" + C.caller + "} -> {" + C.callee + "} {" + C.constructs + "}");
+  for (const std::string &R : M.automaticInstances)
+    Lines.insert("automatic " + R);
   std::ofstream Out(Path);
   for (const std::string &L : Lines)
     Out << L << "\n";

@@ -94,6 +94,53 @@ bool decides(NodePath P) {
   return Decides;
 }
 
+namespace {
+
+// The variable of static storage E names (`g`, `R::instance_`), or null.
+const VarDecl *staticVariableNamed(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  const ValueDecl *D = nullptr;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    D = Ref->getDecl();
+  else if (const auto *Member = dyn_cast<MemberExpr>(E))
+    D = Member->getMemberDecl();
+  const auto *V = dyn_cast_or_null<VarDecl>(D);
+  return V && V->hasGlobalStorage() ? V : nullptr;
+}
+
+} // namespace
+
+const VarDecl *staticVariableStoredInto(NodePath P) {
+  const VarDecl *Stored = nullptr;
+  walkUp(P, P.size() - 1, [&](const DynTypedNode &Parent, const DynTypedNode &) {
+    if (const auto *V = Parent.get<VarDecl>()) {
+      Stored = V->hasGlobalStorage() ? V : nullptr;
+      return false;
+    }
+    if (const auto *B = Parent.get<BinaryOperator>()) {
+      if (B->getOpcode() == BO_Assign)
+        Stored = staticVariableNamed(B->getLHS());
+      return false;
+    }
+    if (const auto *Op = Parent.get<CXXOperatorCallExpr>()) {
+      if (Op->getOperator() == OO_Equal)
+        Stored = staticVariableNamed(Op->getArg(0));
+      return false;
+    }
+    if (const auto *Call = Parent.get<CXXMemberCallExpr>()) {
+      const auto *M = Call->getMethodDecl();
+      if (M && M->getIdentifier() && M->getName() == "reset")
+        Stored = staticVariableNamed(Call->getImplicitObjectArgument());
+      return false;
+    }
+    // Conversions and the smart pointer's constructor pass the value on.
+    return Parent.get<CastExpr>() || Parent.get<ParenExpr>() || Parent.get<ExprWithCleanups>() ||
+           Parent.get<MaterializeTemporaryExpr>() || Parent.get<CXXBindTemporaryExpr>() ||
+           Parent.get<CXXConstructExpr>();
+  });
+  return Stored;
+}
+
 const FunctionDecl *enclosingFunction(NodePath P) {
   for (size_t At = P.size(); At-- > 0;) {
     if (const auto *F = P[At].get<FunctionDecl>())

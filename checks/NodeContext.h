@@ -22,6 +22,12 @@ const clang::FunctionDecl *runningFunction(NodePath P);
 // condition does not count.
 bool decides(NodePath P);
 
+// Whether the value of the expression the path ends at (a `new`, a make_shared) is kept by
+// a variable of static storage: it initialises one (`static T *p = new T;`), or is assigned
+// or reset into one (`if (!g) g = new T;`, `g.reset(new T)`).
+// Returns that variable, or null.
+const clang::VarDecl *staticVariableStoredInto(NodePath P);
+
 // The function (or lambda call operator) whose body holds the node: the function a return
 // statement returns from.
 const clang::FunctionDecl *enclosingFunction(NodePath P);

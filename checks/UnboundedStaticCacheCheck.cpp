@@ -74,6 +74,45 @@ private:
   std::set<std::string> Only;  // functions run only while static variables are initialised
 };
 
+// Tells growth while an object is built from growth over its life: a member function that
+// only its record's constructors call (directly, or through other such functions: a
+// constructor's `fillTables()`) fills the object while it is built, like the constructor.
+class Construction {
+public:
+  explicit Construction(const ProgramModel &M) {
+    std::map<std::string, std::vector<const CallFact *>> Callers;
+    for (const CallFact &C : M.calls)
+      Callers[C.callee].push_back(&C);
+    for (bool Changed = true; Changed;) {
+      Changed = false;
+      for (const auto &[Function, From] : Callers) {
+        if (Builds.count(Function))
+          continue;
+        std::string Record = builds(*From.front());
+        if (!Record.empty() && std::all_of(From.begin(), From.end(), [&](const CallFact *C) {
+              return builds(*C) == Record;
+            }))
+          Changed |= Builds.emplace(Function, Record).second;
+      }
+    }
+  }
+  // Whether U grows a member of a Record object while it is built.
+  bool whileBuilt(const ContainerUseFact &U, const std::string &Record) const {
+    auto It = Builds.find(U.function);
+    return U.ownObject && It != Builds.end() && It->second == Record;
+  }
+
+private:
+  // The record a call's caller builds: a constructor's, or a function only it calls.
+  std::string builds(const CallFact &C) const {
+    if (!C.constructs.empty())
+      return C.constructs;
+    auto It = Builds.find(C.caller);
+    return It == Builds.end() ? "" : It->second;
+  }
+  std::map<std::string, std::string> Builds;  // function -> the record it helps build
+};
+
 std::string storageText(const ContainerFact &C, const StaticInstanceFact *Instance) {
   std::string Text;
   switch (C.storage) {
@@ -103,13 +142,15 @@ std::string where(const ContainerUseFact &U) {
 void UnboundedStaticCacheCheck::analyze(const ProgramModel &Model, std::vector<Finding> &Out) const {
   Aliases Resolve(Model);
   Initialisation Init(Model);
+  Construction Built(Model);
   std::map<std::string, std::vector<const ContainerUseFact *>> Grows;
   std::set<std::string> Tamed;  // shrunk or kept to a size somewhere in the program
   for (const ContainerUseFact &U : Model.containerUses)
     for (const std::string &Key : Resolve.resolve(U.container)) {
       if (U.kind != ContainerUseFact::Kind::Grow)
         Tamed.insert(Key);
-      else if (Init.runsLater(U.function))  // filled while initialised: not a cache
+      else if (Init.runsLater(U.function) &&  // filled while initialised: not a cache
+               !Built.whileBuilt(U, Model.containers.at(Key).record))
         Grows[Key].push_back(&U);
     }
   std::map<std::string, const StaticInstanceFact *> Instances;
@@ -126,9 +167,12 @@ void UnboundedStaticCacheCheck::analyze(const ProgramModel &Model, std::vector<F
       continue;
     const StaticInstanceFact *Instance = nullptr;
     if (C.storage == ContainerFact::Storage::Member) {
+      // Static storage only if every object of the record is static: a record the program
+      // also makes locally, with new or as a temporary is a value type, not a singleton,
+      // and its members grow on those objects as well.
       auto It = Instances.find(C.record);
-      if (It == Instances.end())
-        continue;  // no object of the record outlives its scope: not static storage
+      if (It == Instances.end() || Model.automaticInstances.count(C.record))
+        continue;
       Instance = It->second;
     }
     std::vector<const ContainerUseFact *> Sites = G->second;
