@@ -9,8 +9,11 @@ For each project, in one run on one machine:
   -j2        `leakcheck -j2` wall time, and the speed-up over -j1
   RSS        leakcheck -j1 peak RSS vs the largest single `clang -fsyntax-only` peak RSS
 
+and then the runtime collector's benchmark (tests/bench/runtime/run.sh) in the same run,
+unless --no-runtime.
+
 Usage: run-bench.py [--leakcheck build/bin/leakcheck] [--plugin build/lib/libleakcheck-tidy.so]
-                    [--projects a,b] [--max-tus N] [--markdown]
+                    [--projects a,b] [--max-tus N] [--markdown] [--no-runtime]
 --max-tus takes every k-th TU so that at most N are measured (the same TUs for every tool).
 """
 import argparse, json, os, shlex, subprocess, sys, tempfile, time
@@ -119,6 +122,7 @@ def main():
     ap.add_argument("--projects", default="")
     ap.add_argument("--max-tus", type=int, default=0)
     ap.add_argument("--markdown", action="store_true")
+    ap.add_argument("--no-runtime", action="store_true")
     args = ap.parse_args()
     corpus = os.environ.get("LEAKCHECK_CORPUS", os.path.expanduser("~/.cache/leakcheck-corpus"))
     resource_dir = subprocess.run([args.clang, "-print-resource-dir"], capture_output=True,
@@ -129,6 +133,14 @@ def main():
         print(f"bench: {p} ...", file=sys.stderr, flush=True)
         rows.append(bench(p, corpus, args, resource_dir))
     print_table(rows, args.markdown)
+    if not args.no_runtime:
+        print(f"bench: runtime collector ...", file=sys.stderr, flush=True)
+        build = os.path.dirname(os.path.dirname(os.path.abspath(args.leakcheck)))
+        runtime = subprocess.run([os.path.join(HERE, "runtime", "run.sh"), build],
+                                 capture_output=True, text=True)
+        print("\nRuntime collector (tests/bench/runtime/run.sh):\n")
+        print(runtime.stdout.rstrip() if runtime.returncode == 0 else
+              f"not run: {runtime.stderr.strip()}")
 
 
 if __name__ == "__main__":
