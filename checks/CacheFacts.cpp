@@ -59,6 +59,22 @@ const FunctionDecl *enclosingFunctionOf(const VarDecl &V) {
   return dyn_cast_or_null<FunctionDecl>(V.getParentFunctionOrMethod());
 }
 
+// Calls Visit(Part, Member) for the record of each subobject of an RD object: its bases
+// (Member null) and its data members held by value, arrays of them included.
+template <class Visitor>
+void forEachSubobject(const CXXRecordDecl &RD, Visitor &&Visit) {
+  for (const CXXBaseSpecifier &Base : RD.bases())
+    if (const CXXRecordDecl *B = Base.getType()->getAsCXXRecordDecl())
+      Visit(*B, nullptr);
+  for (const FieldDecl *F : RD.fields()) {
+    QualType T = F->getType();
+    while (const ArrayType *A = F->getASTContext().getAsArrayType(T))
+      T = A->getElementType();
+    if (const CXXRecordDecl *Member = T->getAsCXXRecordDecl(); Member && !T->isReferenceType())
+      Visit(*Member, F);
+  }
+}
+
 // How a static object is reached, for the reader: "Registry::instance()::r", "g_app".
 std::string instancePath(const VarDecl &V) {
   if (V.isStaticLocal()) {
@@ -462,16 +478,9 @@ void CacheFacts::addInstanceOf(const CXXRecordDecl &Record, const std::string &P
   if (!RD || RD->isInStdNamespace() || RD->isDependentContext() || !Seen.insert(RD).second)
     return;
   Facts.staticInstances.push_back({recordKey(*RD), Path, Loc});
-  for (const CXXBaseSpecifier &Base : RD->bases())
-    if (const CXXRecordDecl *B = Base.getType()->getAsCXXRecordDecl())
-      addInstanceOf(*B, Path, Loc, Seen);
-  for (const FieldDecl *F : RD->fields()) {
-    QualType T = F->getType();
-    if (const ArrayType *A = F->getASTContext().getAsArrayType(T))
-      T = A->getElementType();
-    if (const CXXRecordDecl *Member = T->getAsCXXRecordDecl(); Member && !T->isReferenceType())
-      addInstanceOf(*Member, Path + "." + F->getName().str(), Loc, Seen);
-  }
+  forEachSubobject(*RD, [&](const CXXRecordDecl &Part, const FieldDecl *Member) {
+    addInstanceOf(Part, Member ? Path + "." + Member->getName().str() : Path, Loc, Seen);
+  });
 }
 
 void CacheFacts::addAutomaticInstance(QualType T) {
@@ -483,17 +492,16 @@ void CacheFacts::addAutomaticInstance(QualType T) {
     addAutomaticInstanceOf(*RD);
 }
 
-// An object's bases and by-value members are objects of the same storage.
+// An object's subobjects are objects of the same storage.
 void CacheFacts::addAutomaticInstanceOf(const CXXRecordDecl &Record) {
   const CXXRecordDecl *RD = Record.getDefinition();
   if (!RD || RD->isInStdNamespace() || RD->isDependentContext() ||
       !AutomaticSeen.insert(RD).second)
     return;
   Facts.automaticInstances.insert(recordKey(*RD));
-  for (const CXXBaseSpecifier &Base : RD->bases())
-    addAutomaticInstance(Base.getType());
-  for (const FieldDecl *F : RD->fields())
-    addAutomaticInstance(F->getType());
+  forEachSubobject(*RD, [&](const CXXRecordDecl &Part, const FieldDecl *) {
+    addAutomaticInstanceOf(Part);
+  });
 }
 
 void CacheFacts::addUse(const Expr *Object, ContainerUseFact::Kind Kind,
