@@ -14,8 +14,8 @@
 // Clang header. Every error names the file, the line and the key.
 #pragma once
 
-#include "Check.h"
-#include "Suppressions.h"
+#include "analyses/Check.h"
+#include "reporting/Suppressions.h"
 
 #include <optional>
 #include <string>

@@ -1,9 +1,9 @@
 #include "Driver.h"
 
-#include "FactCollector.h"
-#include "ModelDump.h"
-#include "ProgramScope.h"
-#include "TemplateCompletion.h"
+#include "collection/FactCollector.h"
+#include "model/ModelDump.h"
+#include "collection/ProgramScope.h"
+#include "collection/TemplateCompletion.h"
 
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/DiagnosticOptions.h"

@@ -2,9 +2,9 @@
 // collect facts per translation unit (in parallel), merge them, run the checks.
 #pragma once
 
-#include "Check.h"
-#include "Finding.h"
-#include "Model.h"
+#include "analyses/Check.h"
+#include "model/Finding.h"
+#include "model/Model.h"
 
 #include <functional>
 #include <optional>

@@ -5,13 +5,13 @@
 // Exit status: 0 no finding reported (after NOLINT, Suppress:, Exclude: and --baseline) or
 // --fail-on=none, 1 findings reported, 2 usage, configuration, baseline, compile or output
 // error (the message names the file and the reason).
-#include "Baseline.h"
-#include "Confirmation.h"
+#include "reporting/Baseline.h"
+#include "reporting/Confirmation.h"
 #include "Config.h"
 #include "Driver.h"
-#include "Fixes.h"
-#include "Report.h"
-#include "Suppressions.h"
+#include "reporting/Fixes.h"
+#include "reporting/Report.h"
+#include "reporting/Suppressions.h"
 
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
@@ -196,15 +196,29 @@ int main(int argc, const char **argv) {
     EnabledChecks += (EnabledChecks.empty() ? "" : ",") + Checks;
   std::string FailOnPolicy = FailOn.getNumOccurrences() ? std::string(FailOn)
                                                         : Config.failOn.value_or(FailOn);
+  for (const std::string &Problem : leakcheck::checkGlobProblems(Checks))
+    return usageError("--checks: " + Problem);
   std::vector<std::string> RuleIds;
   for (const auto &C : leakcheck::allChecks())
     if (leakcheck::isCheckEnabled(EnabledChecks, C.name))
       RuleIds.push_back(C.name);
+  // A gate with every check off would report "clean" whatever the code: refuse it.
+  if (RuleIds.empty())
+    return usageError("no checks enabled (by '" + EnabledChecks + "'" +
+                      (Config.checks ? " from " + Config.path +
+                                           (Checks.empty() ? "" : " and --checks")
+                                     : "") +
+                      "); leakcheck --list-checks --checks='*' lists them");
 
   if (ListChecks) {
     for (const auto &C : leakcheck::allChecks())
       if (leakcheck::isCheckEnabled(EnabledChecks, C.name))
+      {
         outs() << C.name << "\n    " << C.summary << "\n";
+        for (const leakcheck::OptionSpec *O : C.options())
+          outs() << "    option " << O->key() << " (default: "
+                 << (*O->defaultValue ? O->defaultValue : "none") << ")\n";
+      }
     return 0;
   }
   if (Format != "text" && Format != "json" && Format != "sarif")

@@ -1,7 +1,7 @@
 #include "TidyModule.h"
 
-#include "AstUtils.h"
-#include "FactCollector.h"
+#include "collection/AstUtils.h"
+#include "collection/FactCollector.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
@@ -45,18 +45,35 @@ class TidyCheck : public tidy::ClangTidyCheck {
 public:
   TidyCheck(StringRef Name, tidy::ClangTidyContext *Context, const CheckInfo &Info)
       : ClangTidyCheck(Name, Context), Check(Info.create()) {
-    // Every leakcheck option, under its leakcheck name: the check's own, the shared
-    // vocabulary ("leakcheck.*"), and the other checks' (the fact collectors are shared by
-    // the checks of a TU and may read any of them).
-    for (const auto &Entry : Context->getOptions().CheckOptions) {
-      StringRef Key = Entry.getKey();
-      if (Key.starts_with("leakcheck")) {
-        Options.set(Key.str(), Entry.getValue().Value);
-        if (llvm::StringSet<> *Used = Context->getOptionsCollector())
-          Used->insert(Key);  // known to --verify-config
-      }
+    // Every declared leakcheck option, under its leakcheck name: the check's own, the
+    // shared vocabulary ("leakcheck.*"), and the other checks' (the fact collectors are
+    // shared by the checks of a TU and may read any of them). Only declared keys are
+    // marked as read: a misspelled one is "unknown" to --verify-config, as it should be.
+    const auto &Given = Context->getOptions().CheckOptions;
+    for (const OptionSpec &O : declaredOptions()) {
+      std::string Key = O.key();
+      // --verify-config collects what checks read while they are made with no options.
+      if (llvm::StringSet<> *Used = Context->getOptionsCollector())
+        Used->insert(Key);
+      auto It = Given.find(Key);
+      if (It == Given.end())
+        continue;
+      std::string Problem = checkOptionValue(O, It->getValue().Value);
+      if (Problem.empty())
+        Options.set(Key, It->getValue().Value);
+      else if (Info.name == O.scope)  // said once, by the check that owns the option
+        configurationDiag("invalid value of option '%0': %1 (the default is used)")
+            << Key << Problem;
     }
+    for (const OptionSpec *O : Info.options())
+      Stored.push_back(O);
     Check->configure(Options);
+  }
+
+  // What --dump-config writes: each of the check's options with its value.
+  void storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) override {
+    for (const OptionSpec *O : Stored)
+      Opts[O->key()] = tidy::ClangTidyOptions::ClangTidyValue(Options.get(O->scope, O->name));
   }
 
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
@@ -107,6 +124,7 @@ private:
 
   std::unique_ptr<LeakCheck> Check;
   CheckOptions Options;
+  std::vector<const OptionSpec *> Stored;
   std::shared_ptr<UnitFacts> Facts;
   ASTContext *Ctx = nullptr;
 };

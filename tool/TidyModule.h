@@ -5,7 +5,7 @@
 // "leakcheck-module" of the plugin build/lib/libleakcheck-tidy.so.
 #pragma once
 
-#include "Check.h"
+#include "analyses/Check.h"
 
 #include "clang-tidy/ClangTidyModule.h"
 

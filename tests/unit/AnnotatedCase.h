@@ -16,7 +16,7 @@
 // reported: the comparison is exact.
 #pragma once
 
-#include "Finding.h"
+#include "model/Finding.h"
 
 #include <string>
 #include <vector>

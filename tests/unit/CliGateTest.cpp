@@ -80,12 +80,14 @@ TEST_F(CliGate, NolintOnTheReportedLineSilencesAFinding) {
 TEST_F(CliGate, ConfigurationIsFoundAboveTheFirstFile) {
   write("project/.leakcheck.yaml", "Checks: '-*'\n");
   write("project/src/a.cpp", personCar());
+  // Every check off: a gate that could only say "clean" is an error.
   Outcome Off = lc("project/src/a.cpp");
-  EXPECT_EQ(Off.status, 0) << Off.err;
+  EXPECT_EQ(Off.status, 2) << Off.err;
   EXPECT_EQ(Off.out, "");
+  EXPECT_TRUE(contains(Off.err, "no checks enabled")) << Off.err;
   // Command-line globs come after the file's, and win.
   EXPECT_EQ(lc("--checks=leakcheck-* project/src/a.cpp").status, 1);
-  EXPECT_EQ(lc("--list-checks project/src/a.cpp").out, "");
+  EXPECT_EQ(lc("--list-checks project/src/a.cpp").status, 2);
   // --config names another file; the nearest one is then not read.
   write("loud.yaml", "Checks: 'leakcheck-*'\n");
   EXPECT_EQ(lc("--config=loud.yaml project/src/a.cpp").status, 1);

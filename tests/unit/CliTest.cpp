@@ -47,9 +47,37 @@ TEST_F(Cli, FailOnNoneReportsButExitsZero) {
   EXPECT_NE(R.out.find("[leakcheck-shared-ptr-cycle]"), std::string::npos);
 }
 
-TEST_F(Cli, ChecksGlobDisablesChecks) {
+// Measured on 0.1.0: both ran with no check at all and exited 0 ("clean").
+TEST_F(Cli, NoCheckEnabledIsAnError) {
   Outcome R = leakcheck("--checks='-*' " + input("person_car.cpp") + " -- -std=c++17");
+  EXPECT_EQ(R.status, 2);
+  EXPECT_EQ(R.out, "");
+  EXPECT_TRUE(contains(R.err, "leakcheck: error: no checks enabled (by '-*')")) << R.err;
+  R = leakcheck("--checks='-*,leakcheck-nonexistent' " + input("person_car.cpp") +
+                " -- -std=c++17");
+  EXPECT_EQ(R.status, 2);
+  EXPECT_EQ(R.out, "");
+  EXPECT_TRUE(contains(R.err, "--checks: no check is named 'leakcheck-nonexistent'")) << R.err;
+  R = leakcheck("--checks='-*,leakcheck-shared-ptr-cylce' " + input("person_car.cpp") +
+                " -- -std=c++17");
+  EXPECT_EQ(R.status, 2);
+  EXPECT_TRUE(contains(R.err, "(did you mean leakcheck-shared-ptr-cycle?)")) << R.err;
+}
+
+TEST_F(Cli, ListChecksShowsEachChecksOptions) {
+  Outcome R = leakcheck("--list-checks --checks='-*,leakcheck-shared-ptr-cycle'");
   EXPECT_EQ(R.status, 0);
+  EXPECT_TRUE(contains(R.out, "    option leakcheck-shared-ptr-cycle.MaxCyclesPerComponent "
+                              "(default: 100)\n"))
+      << R.out;
+  EXPECT_TRUE(contains(R.out, "    option leakcheck.SharedPointers (default: none)\n")) << R.out;
+  EXPECT_FALSE(contains(R.out, "leakcheck-unbounded-static-cache.Containers")) << R.out;
+}
+
+TEST_F(Cli, ChecksGlobDisablesChecks) {
+  Outcome R = leakcheck("--checks='-*,leakcheck-unbounded-static-cache' " +
+                        input("person_car.cpp") + " -- -std=c++17");
+  EXPECT_EQ(R.status, 0) << R.err;
   EXPECT_EQ(R.out, "");
   Outcome Listed = leakcheck("--list-checks --checks='-*,leakcheck-shared-ptr-cycle'");
   EXPECT_EQ(Listed.status, 0);

@@ -1,5 +1,5 @@
 // --confirm: the join of a runtime collector report into the static findings.
-#include "Confirmation.h"
+#include "reporting/Confirmation.h"
 
 #include <gtest/gtest.h>
 

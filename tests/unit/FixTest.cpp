@@ -4,7 +4,7 @@
 // value) are all that may remain.
 #include "AnnotatedCase.h"
 #include "Driver.h"
-#include "Fixes.h"
+#include "reporting/Fixes.h"
 
 #include <gtest/gtest.h>
 

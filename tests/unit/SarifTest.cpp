@@ -1,6 +1,6 @@
 // SARIF 2.1.0: every report validates against the official schema (tests/sarif), and
 // carries rules, locations, related locations for each cycle edge, fixes, fingerprints.
-#include "Report.h"
+#include "reporting/Report.h"
 #include "RunCommand.h"
 
 #include "llvm/Support/JSON.h"

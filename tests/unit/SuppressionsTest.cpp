@@ -1,8 +1,8 @@
 // NOLINT comments (clang-tidy's semantics), Suppress: entries and Exclude: globs, and the
 // identities baselines match findings by.
-#include "Baseline.h"
+#include "reporting/Baseline.h"
 #include "RunCommand.h"
-#include "Suppressions.h"
+#include "reporting/Suppressions.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // The clang-tidy plugin through the real clang-tidy binary (the LLVM version leakcheck is
 // built against): warnings and notes, exit status, NOLINT, .clang-tidy options, fix-its.
-#include "Check.h"
+#include "analyses/Check.h"
 #include "RunCommand.h"
 
 namespace leakcheck::test {
@@ -87,6 +87,48 @@ CheckOptions:
       << R.out;
   EXPECT_TRUE(contains(R.out, "('boss' points back to its owner) [leakcheck-shared-ptr-cycle]"))
       << R.out;
+}
+
+// The options of model/CheckOptions.h, the clang-tidy way: --verify-config knows every
+// declared one and flags a misspelled one; --dump-config writes each with its value.
+TEST_F(TidyPlugin, VerifyConfigKnowsTheOptionsAndFlagsTypos) {
+  write(".clang-tidy", R"(Checks: '-*,leakcheck-*'
+CheckOptions:
+  leakcheck.SharedPointers: Ref
+  leakcheck-shared-ptr-cycle.MaxCyclesPerComponent: 20
+  leakcheck-unbounded-static-cache.Containers: 'std::vector;QList'
+)");
+  Outcome Good = tidy("--verify-config");
+  EXPECT_EQ(Good.status, 0) << Good.out << Good.err;
+  EXPECT_FALSE(contains(Good.out + Good.err, "unknown check option")) << Good.out << Good.err;
+
+  Outcome Dump = tidy("--dump-config");
+  EXPECT_TRUE(contains(Dump.out, "leakcheck-shared-ptr-cycle.MaxCyclesPerComponent: '20'")) << Dump.out;
+  EXPECT_TRUE(contains(Dump.out, "leakcheck-missing-weak-backref.BackReferenceNames:")) << Dump.out;
+
+  write(".clang-tidy", R"(Checks: '-*,leakcheck-*'
+CheckOptions:
+  leakcheck.SharedPointer: Ref
+)");
+  std::string File = copyInput("person_car.cpp");
+  write(".clang-tidy", R"(Checks: '-*,leakcheck-shared-ptr-cycle'
+CheckOptions:
+  leakcheck-shared-ptr-cycle.MaxCyclesPerComponent: lots
+)");
+  Outcome Bad = tidy(File + " -- -std=c++17");
+  EXPECT_TRUE(contains(Bad.out + Bad.err, "invalid value of option "
+                                          "'leakcheck-shared-ptr-cycle.MaxCyclesPerComponent': "
+                                          "'lots' is not a non-negative integer"))
+      << Bad.out << Bad.err;
+
+  write(".clang-tidy", R"(Checks: '-*,leakcheck-*'
+CheckOptions:
+  leakcheck.SharedPointer: Ref
+)");
+  Outcome Typo = tidy("--verify-config");
+  EXPECT_NE(Typo.status, 0) << Typo.out << Typo.err;
+  EXPECT_TRUE(contains(Typo.out + Typo.err, "unknown check option 'leakcheck.SharedPointer'"))
+      << Typo.out << Typo.err;
 }
 
 TEST_F(TidyPlugin, FixItsAreExportedAndApplied) {

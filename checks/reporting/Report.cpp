@@ -1,0 +1,162 @@
+#include "reporting/Report.h"
+#include "reporting/SourceLines.h"
+
+#include "llvm/Support/JSON.h"
+
+#ifndef LEAKCHECK_VERSION
+#define LEAKCHECK_VERSION "0.0.0"
+#endif
+
+namespace leakcheck {
+
+const char *leakcheckVersion() { return LEAKCHECK_VERSION; }
+
+namespace {
+
+// The source line with a caret under Loc; with a fix-it that starts there, clang's way: the
+// replaced text underlined, and the replacement on the line below.
+void writeExcerpt(llvm::raw_ostream &OS, SourceLines &Lines, const SourceLoc &Loc,
+                  const FixIt *Fix = nullptr) {
+  std::string Text = Lines.line(Loc.file, Loc.line);
+  if (Text.empty())
+    return;
+  std::string Number = std::to_string(Loc.line);
+  std::string Gutter(std::max<size_t>(5, Number.size() + 1), ' ');
+  OS << std::string(Gutter.size() - Number.size(), ' ') << Number << " | " << Text << "\n";
+  std::string Pad;
+  for (unsigned I = 1; I < Loc.column && I - 1 < Text.size(); ++I)
+    Pad += Text[I - 1] == '\t' ? '\t' : ' ';
+  OS << Gutter << " | " << Pad << "^";
+  if (Fix && Fix->loc == Loc) {
+    size_t OnLine = std::min<size_t>(Fix->length, Text.size() - std::min<size_t>(Text.size(), Pad.size()));
+    OS << std::string(OnLine > 1 ? OnLine - 1 : 0, '~') << "\n";
+    llvm::StringRef Replacement(Fix->replacement);
+    OS << Gutter << " | " << Pad << Replacement.split('\n').first;
+  }
+  OS << "\n";
+}
+
+void writeLocation(llvm::raw_ostream &OS, const SourceLoc &Loc) {
+  OS << Loc.file << ":";
+  if (Loc.line)
+    OS << Loc.line << ":" << Loc.column << ":";
+  OS << " ";
+}
+
+} // namespace
+
+void writeTextReport(llvm::raw_ostream &OS, const std::vector<Finding> &Findings, bool Color) {
+  SourceLines Lines;
+  for (const Finding &F : Findings) {
+    if (Color)
+      OS.changeColor(llvm::raw_ostream::SAVEDCOLOR, true);
+    writeLocation(OS, F.loc);
+    if (Color)
+      OS.changeColor(llvm::raw_ostream::MAGENTA, true);
+    OS << F.severity << ": ";
+    if (Color)
+      OS.changeColor(llvm::raw_ostream::SAVEDCOLOR, true);
+    OS << F.message << " [" << F.check << "]";
+    if (Color)
+      OS.resetColor();
+    OS << "\n";
+    writeExcerpt(OS, Lines, F.loc, F.fix ? &*F.fix : nullptr);
+    for (const Note &N : F.notes) {
+      writeLocation(OS, N.loc);
+      if (Color)
+        OS.changeColor(llvm::raw_ostream::BLACK, true);
+      OS << "note: ";
+      if (Color)
+        OS.resetColor();
+      OS << N.message << "\n";
+      writeExcerpt(OS, Lines, N.loc);
+    }
+  }
+  if (!Findings.empty())
+    OS << Findings.size() << (Findings.size() == 1 ? " warning" : " warnings")
+       << " generated.\n";
+}
+
+llvm::json::Object runtimeCounts(const RuntimeCounts &C) {
+  return llvm::json::Object{
+      {"instances", C.instances}, {"occurrences", C.occurrences}, {"bytes", C.bytes}};
+}
+
+const char *ownKindName(OwnKind K) {
+  switch (K) {
+  case OwnKind::Shared:
+    return "shared";
+  case OwnKind::Unique:
+    return "unique";
+  case OwnKind::Callback:
+    return "callback";
+  }
+  return "";
+}
+
+void writeJsonReport(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
+                     const ReportStats &Stats) {
+  llvm::json::OStream J(OS, 2);
+  J.object([&] {
+    J.attribute("tool", "leakcheck");
+    J.attribute("version", leakcheckVersion());
+    J.attributeArray("findings", [&] {
+      for (const Finding &F : Findings)
+        J.object([&] {
+          J.attribute("check", F.check);
+          J.attribute("severity", F.severity);
+          J.attribute("file", F.loc.file);
+          J.attribute("line", F.loc.line);
+          J.attribute("column", F.loc.column);
+          J.attribute("symbol", F.symbol);
+          J.attribute("message", F.message);
+          if (!F.cycle.empty())
+            J.attributeArray("cycle", [&] {
+              for (const CycleEdge &E : F.cycle)
+                J.object([&] {
+                  J.attribute("record", E.record);
+                  J.attribute("field", E.field);
+                  J.attribute("file", E.loc.file);
+                  J.attribute("line", E.loc.line);
+                  J.attribute("column", E.loc.column);
+                  J.attribute("target", E.target);
+                  J.attribute("kind", ownKindName(E.kind));
+                });
+            });
+          if (F.fix)
+            J.attributeObject("fix", [&] {
+              J.attribute("file", F.fix->loc.file);
+              J.attribute("line", F.fix->loc.line);
+              J.attribute("column", F.fix->loc.column);
+              J.attribute("length", F.fix->length);
+              J.attribute("replacement", F.fix->replacement);
+            });
+          if (F.confirmed)
+            J.attribute("confirmed", *F.confirmed);
+          else
+            J.attribute("confirmed", nullptr);
+          if (F.runtime)
+            J.attribute("runtime", runtimeCounts(*F.runtime));
+          J.attributeArray("notes", [&] {
+            for (const Note &N : F.notes)
+              J.object([&] {
+                J.attribute("file", N.loc.file);
+                J.attribute("line", N.loc.line);
+                J.attribute("column", N.loc.column);
+                J.attribute("message", N.message);
+              });
+          });
+        });
+    });
+    J.attributeObject("stats", [&] {
+      J.attribute("translation_units", Stats.translationUnits);
+      J.attribute("records", Stats.records);
+      J.attribute("seconds", Stats.seconds);
+      J.attribute("suppressed", Stats.suppressed);
+      J.attribute("baselined", Stats.baselined);
+    });
+  });
+  OS << "\n";
+}
+
+} // namespace leakcheck

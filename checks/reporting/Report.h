@@ -1,0 +1,45 @@
+// The one reporter: renders findings as clang-style text, as the JSON report of
+// design.md section 3 (a contract: fields are only ever added), or as SARIF 2.1.0
+// (SarifReport.cpp).
+#pragma once
+
+#include "model/Finding.h"
+
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <string>
+#include <vector>
+
+namespace leakcheck {
+
+struct ReportStats {
+  unsigned translationUnits = 0;
+  unsigned records = 0;
+  double seconds = 0;
+  unsigned suppressed = 0;  // silenced by NOLINT, Suppress: or Exclude:
+  unsigned baselined = 0;   // already in the --baseline
+};
+
+const char *leakcheckVersion();
+// "shared", "unique" or "callback": how a cycle edge owns its target, in every format.
+const char *ownKindName(OwnKind K);
+// {"instances", "occurrences", "bytes"} of a runtime-confirmed finding, in every format.
+llvm::json::Object runtimeCounts(const RuntimeCounts &C);
+
+// file:line:col: warning: message [check], the source line with a caret, then a note
+// per secondary location.
+void writeTextReport(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
+                     bool Color = false);
+
+void writeJsonReport(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
+                     const ReportStats &Stats);
+
+// SARIF 2.1.0 for code scanning: one rule per check of Rules (check names, in order; a
+// check that reports without being listed gets a rule too), results with physical
+// locations, a related location per cycle edge and note, fixes, and partial fingerprints
+// that follow the finding's identity (Baseline.h), so an unrelated edit does not reopen it.
+void writeSarifReport(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
+                      const std::vector<std::string> &Rules);
+
+} // namespace leakcheck
