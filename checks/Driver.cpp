@@ -4,6 +4,8 @@
 #include "model/ModelDump.h"
 #include "collection/ProgramScope.h"
 #include "collection/TemplateCompletion.h"
+#include "ResourceDir.h"
+#include "reporting/LinkSites.h"
 
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/DiagnosticOptions.h"
@@ -14,6 +16,7 @@
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
@@ -26,10 +29,6 @@
 #include <chrono>
 #include <cstdlib>
 #include <mutex>
-
-#ifndef LEAKCHECK_RESOURCE_DIR
-#error "LEAKCHECK_RESOURCE_DIR must name the clang resource directory"
-#endif
 
 using namespace clang;
 using namespace clang::tooling;
@@ -121,9 +120,9 @@ ArgumentsAdjuster leakcheckAdjuster() {
     // GCC, which such code is built with, accepts it.
     End = Out.insert(End, "-Wno-enum-constexpr-conversion") + 1;
     // The builtin headers of the clang we were built against: a build tree has none
-    // next to the executable, where LibTooling would look.
-    if (!HasResourceDir)
-      Out.insert(End, "-resource-dir=" LEAKCHECK_RESOURCE_DIR);
+    // next to the executable, where LibTooling would look (ResourceDir.h).
+    if (!HasResourceDir && !clangResourceDir().empty())
+      Out.insert(End, "-resource-dir=" + clangResourceDir());
     return Out;
   });
   return A;
@@ -250,6 +249,12 @@ AnalysisResult collectProgram(const AnalysisRequest &R) {
   }
   if (!Result.errors.empty())
     return Result;
+  std::vector<std::string> Tried;
+  if (clangResourceDir(&Tried).empty())
+    Result.warnings.push_back("clang's resource directory (its builtin headers, such as "
+                              "<stddef.h>) was not found in " + llvm::join(Tried, ", ") +
+                              ": install " + clangProgramName() +
+                              " or pass -resource-dir=<dir> after --");
 
   std::vector<UnitOutcome> Outcomes(Sources.size());
   ArgumentsAdjuster Adjust = leakcheckAdjuster();
@@ -302,6 +307,7 @@ AnalysisResult analyzeProgram(const AnalysisRequest &R) {
   if (!Result.ok())
     return Result;
   Result.findings = runChecks(createChecks(R.checks, R.options), Result.model);
+  attachLinkSites(Result.findings, Result.model);
   Result.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
   return Result;

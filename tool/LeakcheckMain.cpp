@@ -6,19 +6,26 @@
 // --fail-on=none, 1 findings reported, 2 usage, configuration, baseline, compile or output
 // error (the message names the file and the reason).
 #include "reporting/Baseline.h"
+#include "reporting/CheckDocs.h"
 #include "reporting/Confirmation.h"
 #include "Config.h"
+#include "reporting/DotGraph.h"
 #include "Driver.h"
 #include "reporting/Fixes.h"
 #include "reporting/Report.h"
+#include "ResourceDir.h"
 #include "reporting/Suppressions.h"
 
+#include "llvm/Config/llvm-config.h"
+
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <cstdlib>
 #include <cstring>
 
 using namespace llvm;
@@ -30,8 +37,33 @@ cl::OptionCategory Category("leakcheck options");
 cl::list<std::string> Sources(cl::Positional, cl::desc("<source files...>"), cl::cat(Category));
 cl::opt<std::string> BuildDir("p", cl::desc("Read compile_commands.json from <build-dir>"),
                               cl::value_desc("build-dir"), cl::cat(Category));
-cl::opt<std::string> Format("format", cl::desc("Report format: text, json or sarif (SARIF 2.1.0)"),
+cl::opt<std::string> Format("format",
+                            cl::desc("Report format: text, json, sarif (SARIF 2.1.0) or dot "
+                                     "(Graphviz: each reported cycle)"),
                             cl::init("text"), cl::cat(Category));
+cl::opt<std::string> GraphFile("graph",
+                               cl::desc("Also write the reported cycles as a Graphviz graph to "
+                                        "<file> (render it with dot -Tsvg)"),
+                               cl::value_desc("file"), cl::cat(Category));
+cl::opt<bool> GraphAll("graph-all",
+                       cl::desc("The Graphviz graph (--format=dot or --graph) shows the "
+                                "ownership graph of every record of the program"),
+                       cl::cat(Category));
+cl::opt<std::string> SrcRoot("srcroot",
+                             cl::desc("SARIF artifact URIs are relative to <dir> (%SRCROOT%; "
+                                      "default: the working directory)"),
+                             cl::value_desc("dir"), cl::cat(Category));
+// --color=auto|always|never: LLVM registers an option named "color" (a boolean) in every
+// program, so main() takes ours out of the arguments before llvm::cl sees them.
+std::string ColorMode = "auto";
+cl::extrahelp ColorHelp(
+    "\nColours:\n\n"
+    "  --color=<auto|always|never>  - Colours in the text report: auto (on a terminal, unless\n"
+    "                                 NO_COLOR is set to a non-empty value), always or never\n");
+cl::opt<bool> PrintResourceDir("print-resource-dir",
+                               cl::desc("Print the Clang resource directory (builtin headers) "
+                                        "leakcheck parses with, and exit"),
+                               cl::cat(Category));
 cl::opt<std::string> Output("output", cl::desc("Write the report to <file> instead of stdout"),
                             cl::value_desc("file"), cl::cat(Category));
 cl::opt<std::string> Checks("checks",
@@ -101,6 +133,19 @@ bool writeFile(const std::string &Path, const std::string &Text) {
     return false;
   }
   return true;
+}
+
+// --color: auto colours a report written to a terminal, unless NO_COLOR is set to a
+// non-empty value (no-color.org); always and never override NO_COLOR.
+bool useColor() {
+  if (ColorMode == "always")
+    return true;
+  if (ColorMode == "never")
+    return false;
+  const char *NoColor = std::getenv("NO_COLOR");
+  if (NoColor && *NoColor)
+    return false;
+  return Output.empty() && sys::Process::StandardOutIsDisplayed();
 }
 
 bool writeReport(const std::string &Text) {
@@ -179,13 +224,39 @@ int main(int argc, const char **argv) {
       OwnArgc = I;
       break;
     }
+  std::vector<const char *> Args(argv, argv + OwnArgc);
+  for (auto It = Args.begin() + 1; It != Args.end();) {
+    StringRef Arg(*It);
+    if (Arg.consume_front("--color=") || Arg.consume_front("-color=")) {
+      ColorMode = Arg.str();
+      It = Args.erase(It);
+    } else if (Arg == "--color" || Arg == "-color") {
+      ColorMode = "always";
+      It = Args.erase(It);
+    } else {
+      ++It;
+    }
+  }
   cl::HideUnrelatedOptions(Category);
-  cl::SetVersionPrinter([](raw_ostream &OS) { OS << "leakcheck " << leakcheck::leakcheckVersion() << "\n"; });
-  if (!cl::ParseCommandLineOptions(OwnArgc, argv,
+  cl::SetVersionPrinter([](raw_ostream &OS) {
+    OS << "leakcheck " << leakcheck::leakcheckVersion() << "\n"
+       << "  built with LLVM " << LLVM_VERSION_STRING << "\n";
+  });
+  if (!cl::ParseCommandLineOptions(static_cast<int>(Args.size()), Args.data(),
                                    "leakcheck: finds leak-prone std::shared_ptr ownership in C++\n\n"
                                    "  leakcheck [options] <source files...> [-- <compiler args>]\n",
                                    &errs()))
     return 2;
+
+  if (PrintResourceDir) {
+    std::vector<std::string> Tried;
+    const std::string &Dir = leakcheck::clangResourceDir(&Tried);
+    if (Dir.empty())
+      return usageError("no Clang resource directory found (tried " + llvm::join(Tried, ", ") +
+                        "); install " + leakcheck::clangProgramName());
+    outs() << Dir << "\n";
+    return 0;
+  }
 
   leakcheck::Config Config;
   if (!readConfiguration(Config))
@@ -215,14 +286,23 @@ int main(int argc, const char **argv) {
       if (leakcheck::isCheckEnabled(EnabledChecks, C.name))
       {
         outs() << C.name << "\n    " << C.summary << "\n";
+        std::string Doc = leakcheck::checkDocPath(C.name);
+        if (!Doc.empty())
+          outs() << "    documentation: " << Doc << "\n";
         for (const leakcheck::OptionSpec *O : C.options())
           outs() << "    option " << O->key() << " (default: "
                  << (*O->defaultValue ? O->defaultValue : "none") << ")\n";
       }
     return 0;
   }
-  if (Format != "text" && Format != "json" && Format != "sarif")
-    return usageError("unknown --format '" + Format + "' (expected text, json or sarif)");
+  if (Format != "text" && Format != "json" && Format != "sarif" && Format != "dot")
+    return usageError("unknown --format '" + Format + "' (expected text, json, sarif or dot)");
+  if (GraphAll && Format != "dot" && GraphFile.empty())
+    return usageError("--graph-all needs --format=dot or --graph=<file>");
+  if (ColorMode != "auto" && ColorMode != "always" && ColorMode != "never")
+    return usageError("unknown --color '" + ColorMode + "' (expected auto, always or never)");
+  if (!SrcRoot.empty() && !sys::fs::is_directory(SrcRoot))
+    return usageError("--srcroot: '" + SrcRoot + "' is not a directory");
   if (FailOnPolicy != "none" && FailOnPolicy != "warning")
     return usageError("unknown --fail-on '" + FailOnPolicy + "' (expected none or warning)");
   if (Sources.empty() && BuildDir.empty())
@@ -273,6 +353,16 @@ int main(int argc, const char **argv) {
 
   if (!ConfirmFile.empty())
     leakcheck::applyRuntimeReport(Result.findings, Runtime, Result.model);
+  // The pictures show what is reported: after NOLINT, Suppress: and the baseline (below).
+  auto Graph = [&] {
+    std::string Text;
+    raw_string_ostream OS(Text);
+    if (GraphAll)
+      leakcheck::writeDotProgram(OS, Result.model, Result.findings);
+    else
+      leakcheck::writeDotCycles(OS, Result.findings);
+    return Text;
+  };
 
   leakcheck::ReportStats Stats;
   Stats.translationUnits = Result.translationUnits;
@@ -293,13 +383,18 @@ int main(int argc, const char **argv) {
   if (Format == "json") {
     leakcheck::writeJsonReport(OS, Result.findings, Stats);
   } else if (Format == "sarif") {
-    leakcheck::writeSarifReport(OS, Result.findings, RuleIds);
+    leakcheck::SarifOptions Sarif;
+    Sarif.srcRoot = SrcRoot;
+    leakcheck::writeSarifReport(OS, Result.findings, RuleIds, Sarif);
+  } else if (Format == "dot") {
+    OS << Graph();
   } else {
-    bool Color = Output.empty() && sys::Process::StandardOutIsDisplayed();
-    leakcheck::writeTextReport(OS, Result.findings, Color);
+    leakcheck::writeTextReport(OS, Result.findings, useColor());
   }
   OS.flush();
   if (!writeReport(Text))
+    return 2;
+  if (!GraphFile.empty() && !writeFile(GraphFile, Graph()))
     return 2;
   if (Stats.suppressed || Stats.baselined)
     errs() << "leakcheck: not reported: " << Stats.suppressed << " suppressed, "

@@ -16,6 +16,10 @@ struct CycleEdge {
   SourceLoc loc;
   std::string target;  // the record this edge keeps alive (as written)
   OwnKind kind = OwnKind::Shared;
+  // Where the program makes the field own a target, when known (reporting/LinkSites.h):
+  // the value stored (`p->cars.push_back(c)`), or the lambda a callback stores.
+  SourceLoc linkedAt;
+  std::string linkedIn;  // the function that does it ("" when unknown)
 };
 
 // A replacement of one declaration (a fix-it).

@@ -1,7 +1,9 @@
 #include "reporting/Report.h"
 #include "reporting/SourceLines.h"
 
+#include "llvm/Support/ConvertUTF.h"
 #include "llvm/Support/JSON.h"
+#include "llvm/Support/Unicode.h"
 
 #ifndef LEAKCHECK_VERSION
 #define LEAKCHECK_VERSION "0.0.0"
@@ -13,9 +15,31 @@ const char *leakcheckVersion() { return LEAKCHECK_VERSION; }
 
 namespace {
 
+// Blanks as wide as a UTF-8 text on a terminal, as clang pads its carets: a character takes
+// its display width (most take one column, CJK and emoji two), a tab stays a tab, so the
+// caret lines up under the code after `Größe` or an emoji.
+std::string padFor(llvm::StringRef Text) {
+  std::string Pad;
+  for (size_t I = 0; I < Text.size();) {
+    unsigned Length = std::max(1u, llvm::getNumBytesForUTF8(Text[I]));
+    llvm::StringRef Char = Text.substr(I, Length);
+    I += Length;
+    if (Char == "\t") {
+      Pad += '\t';
+      continue;
+    }
+    int Width = llvm::sys::unicode::columnWidthUTF8(Char);
+    Pad += std::string(Width < 0 ? 1 : Width, ' ');
+  }
+  return Pad;
+}
+
+size_t displayWidth(llvm::StringRef Text) { return padFor(Text).size(); }
+
 // The source line with a caret under Loc; with a fix-it that starts there, clang's way: the
-// replaced text underlined, and the replacement on the line below.
-void writeExcerpt(llvm::raw_ostream &OS, SourceLines &Lines, const SourceLoc &Loc,
+// replaced text underlined, and the replacement on the line below. Colours as clang's: caret
+// and underline green, the fix-it text green.
+void writeExcerpt(llvm::raw_ostream &OS, SourceLines &Lines, const SourceLoc &Loc, bool Color,
                   const FixIt *Fix = nullptr) {
   std::string Text = Lines.line(Loc.file, Loc.line);
   if (Text.empty())
@@ -23,16 +47,26 @@ void writeExcerpt(llvm::raw_ostream &OS, SourceLines &Lines, const SourceLoc &Lo
   std::string Number = std::to_string(Loc.line);
   std::string Gutter(std::max<size_t>(5, Number.size() + 1), ' ');
   OS << std::string(Gutter.size() - Number.size(), ' ') << Number << " | " << Text << "\n";
-  std::string Pad;
-  for (unsigned I = 1; I < Loc.column && I - 1 < Text.size(); ++I)
-    Pad += Text[I - 1] == '\t' ? '\t' : ' ';
-  OS << Gutter << " | " << Pad << "^";
+  size_t Before = std::min<size_t>(Loc.column ? Loc.column - 1 : 0, Text.size());
+  std::string Pad = padFor(llvm::StringRef(Text).take_front(Before));
+  OS << Gutter << " | " << Pad;
+  if (Color)
+    OS.changeColor(llvm::raw_ostream::GREEN, true);
+  OS << "^";
   if (Fix && Fix->loc == Loc) {
-    size_t OnLine = std::min<size_t>(Fix->length, Text.size() - std::min<size_t>(Text.size(), Pad.size()));
-    OS << std::string(OnLine > 1 ? OnLine - 1 : 0, '~') << "\n";
+    size_t OnLine = displayWidth(llvm::StringRef(Text).substr(Before, Fix->length));
+    OS << std::string(OnLine > 1 ? OnLine - 1 : 0, '~');
+    if (Color)
+      OS.resetColor();
+    OS << "\n";
     llvm::StringRef Replacement(Fix->replacement);
-    OS << Gutter << " | " << Pad << Replacement.split('\n').first;
+    OS << Gutter << " | " << Pad;
+    if (Color)
+      OS.changeColor(llvm::raw_ostream::GREEN);
+    OS << Replacement.split('\n').first;
   }
+  if (Color)
+    OS.resetColor();
   OS << "\n";
 }
 
@@ -47,6 +81,9 @@ void writeLocation(llvm::raw_ostream &OS, const SourceLoc &Loc) {
 
 void writeTextReport(llvm::raw_ostream &OS, const std::vector<Finding> &Findings, bool Color) {
   SourceLines Lines;
+  // Colours in any stream (a string, a file): the caller decided (--color).
+  if (Color)
+    OS.enable_colors(true);
   for (const Finding &F : Findings) {
     if (Color)
       OS.changeColor(llvm::raw_ostream::SAVEDCOLOR, true);
@@ -60,8 +97,10 @@ void writeTextReport(llvm::raw_ostream &OS, const std::vector<Finding> &Findings
     if (Color)
       OS.resetColor();
     OS << "\n";
-    writeExcerpt(OS, Lines, F.loc, F.fix ? &*F.fix : nullptr);
+    writeExcerpt(OS, Lines, F.loc, Color, F.fix ? &*F.fix : nullptr);
     for (const Note &N : F.notes) {
+      if (Color)
+        OS.changeColor(llvm::raw_ostream::SAVEDCOLOR, true);
       writeLocation(OS, N.loc);
       if (Color)
         OS.changeColor(llvm::raw_ostream::BLACK, true);
@@ -69,7 +108,7 @@ void writeTextReport(llvm::raw_ostream &OS, const std::vector<Finding> &Findings
       if (Color)
         OS.resetColor();
       OS << N.message << "\n";
-      writeExcerpt(OS, Lines, N.loc);
+      writeExcerpt(OS, Lines, N.loc, Color);
     }
   }
   if (!Findings.empty())
@@ -121,6 +160,14 @@ void writeJsonReport(llvm::raw_ostream &OS, const std::vector<Finding> &Findings
                   J.attribute("column", E.loc.column);
                   J.attribute("target", E.target);
                   J.attribute("kind", ownKindName(E.kind));
+                  if (E.linkedAt.valid())
+                    J.attributeObject("linked", [&] {
+                      J.attribute("file", E.linkedAt.file);
+                      J.attribute("line", E.linkedAt.line);
+                      J.attribute("column", E.linkedAt.column);
+                      if (!E.linkedIn.empty())
+                        J.attribute("function", E.linkedIn);
+                    });
                 });
             });
           if (F.fix)

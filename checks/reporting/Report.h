@@ -35,11 +35,19 @@ void writeTextReport(llvm::raw_ostream &OS, const std::vector<Finding> &Findings
 void writeJsonReport(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
                      const ReportStats &Stats);
 
+struct SarifOptions {
+  // Artifact URIs are relative to this directory (%SRCROOT% of originalUriBaseIds);
+  // "" is the working directory.
+  std::string srcRoot;
+};
+
 // SARIF 2.1.0 for code scanning: one rule per check of Rules (check names, in order; a
-// check that reports without being listed gets a rule too), results with physical
-// locations, a related location per cycle edge and note, fixes, and partial fingerprints
-// that follow the finding's identity (Baseline.h), so an unrelated edit does not reopen it.
+// check that reports without being listed gets a rule too) with its documentation page as
+// help, results with physical locations (regions in UTF-16 columns, with their end), a
+// related location per cycle edge and note, a codeFlow along each cycle, fixes, and partial
+// fingerprints that follow the finding's identity (Baseline.h), so an unrelated edit does
+// not reopen it.
 void writeSarifReport(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
-                      const std::vector<std::string> &Rules);
+                      const std::vector<std::string> &Rules, const SarifOptions &Options = {});
 
 } // namespace leakcheck

@@ -5,6 +5,7 @@
 #
 #   tests/bench/fetch-corpus.sh            # fetch and configure every project (idempotent)
 #   tests/bench/fetch-corpus.sh spdlog     # only some
+#   tests/bench/fetch-corpus.sh --print-src-entries   # the deb-src entries it would add
 #
 # Needs root (or sudo) for apt-get: it adds Debian's deb-src entry and the projects' build
 # dependencies.
@@ -15,15 +16,64 @@ source "$here/corpus.list"
 sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
 export DEBIAN_FRONTEND=noninteractive
 
-if [ ! -f /etc/apt/sources.list.d/leakcheck-src.sources ]; then
-  $sudo tee /etc/apt/sources.list.d/leakcheck-src.sources >/dev/null <<'SRC'
-Types: deb-src
-URIs: http://deb.debian.org/debian
-Suites: bookworm
-Components: main
-Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
-SRC
-  $sudo apt-get update -qq
+# The deb-src entries apt needs for `apt-get source` and `build-dep`, derived from the
+# machine's own Debian entries (deb822 files in sources.list.d, or one-line sources.list):
+# the same URIs, suites, components and options, so the script works wherever apt does.
+# Prints them in the format of the first file found (deb822 stanzas, or one-line entries
+# after a "#one-line" marker); prints nothing when a deb-src entry exists already.
+# LEAKCHECK_APT_DIR (default /etc/apt) is for tests.
+apt_dir=${LEAKCHECK_APT_DIR:-/etc/apt}
+src_entries() {
+  local f found=""
+  for f in "$apt_dir"/sources.list.d/*.sources; do
+    [ -f "$f" ] && [ "$(basename "$f")" != leakcheck-src.sources ] && found+=" $f"
+  done
+  if [ -n "$found" ]; then
+    # shellcheck disable=SC2086
+    awk '
+      function flush() {
+        if (types ~ /(^| )deb-src( |$)/) has_src = 1
+        else if (types ~ /(^| )deb( |$)/ && enabled != "no" && uris != "")
+          out = out "Types: deb-src\n" rest "\n"
+        types = ""; uris = ""; enabled = ""; rest = ""
+      }
+      /^[ \t]*#/ { next }
+      /^[ \t]*$/ { flush(); next }
+      {
+        key = $1; sub(/:$/, "", key); value = $0; sub(/^[^:]*:[ \t]*/, "", value)
+        if (key == "Types") types = value
+        else if (key == "Enabled") enabled = tolower(value)
+        else { if (key == "URIs") uris = value; rest = rest $0 "\n" }
+      }
+      END { flush(); if (!has_src) printf "%s", out }
+    ' $found
+    return
+  fi
+  if [ -f "$apt_dir/sources.list" ]; then
+    grep -Eq '^[[:space:]]*deb-src[[:space:]]' "$apt_dir/sources.list" && return
+    echo "#one-line"
+    sed -nE 's/^[[:space:]]*deb([[:space:]])/deb-src\1/p' "$apt_dir/sources.list"
+  fi
+}
+if [ "${1:-}" = --print-src-entries ]; then
+  src_entries
+  exit 0
+fi
+
+if [ ! -f "$apt_dir/sources.list.d/leakcheck-src.sources" ] &&
+   [ ! -f "$apt_dir/sources.list.d/leakcheck-src.list" ]; then
+  entries=$(src_entries)
+  if [ -n "$entries" ]; then
+    if [ "${entries%%$'\n'*}" = "#one-line" ]; then
+      printf '%s\n' "${entries#*$'\n'}" | $sudo tee "$apt_dir/sources.list.d/leakcheck-src.list" >/dev/null
+    else
+      printf '%s\n' "$entries" | $sudo tee "$apt_dir/sources.list.d/leakcheck-src.sources" >/dev/null
+    fi
+    $sudo apt-get update -qq
+  elif ! grep -rqsE '^[[:space:]]*(deb-src[[:space:]]|Types:.*deb-src)' "$apt_dir/sources.list" "$apt_dir"/sources.list.d/; then
+    echo "corpus: no Debian archive found in $apt_dir's sources to derive a deb-src entry from" >&2
+    exit 2
+  fi
 fi
 command -v dpkg-source >/dev/null || $sudo apt-get install -y -qq dpkg-dev
 

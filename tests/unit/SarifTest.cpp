@@ -3,9 +3,13 @@
 #include "reporting/Report.h"
 #include "RunCommand.h"
 
+#include "llvm/Support/ConvertUTF.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include "llvm/Support/FormatVariadic.h"
+
+#include <functional>
 #include <gtest/gtest.h>
 
 namespace leakcheck::test {
@@ -95,13 +99,14 @@ TEST_F(Sarif, SyntheticReportValidatesAndCarriesEverything) {
   const llvm::json::Object &Edge1 = *Related[1].getAsObject();
   EXPECT_EQ(Edge1.getInteger("id"), 1);
   EXPECT_EQ(Edge1.getObject("message")->getString("text"),
-            "'Car::owner' owns 'Person', closing the cycle");
+            "'Car::owner' owns 'Person', closing the cycle.")
+      << "SARIF messages are sentences (they end with a period)";
   EXPECT_EQ(Edge1.getObject("physicalLocation")->getObject("artifactLocation")->getString("uri"),
             "file:///abs%20dir/car%231.h");
   EXPECT_EQ(Related[0].getAsObject()->getObject("message")->getString("text"),
-            "'Person::cars' keeps 'Car' alive (shared)");
+            "'Person::cars' keeps 'Car' alive (shared).");
   EXPECT_EQ(Related[2].getAsObject()->getObject("message")->getString("text"),
-            "the program links them here");
+            "the program links them here.");
   EXPECT_TRUE(R0.getObject("partialFingerprints")->getString("leakcheckIdentity/v1"));
 
   const llvm::json::Object &R1 = *Results[1].getAsObject();
@@ -171,6 +176,177 @@ TEST_F(Sarif, NoFindingIsAValidEmptyRun) {
 TEST_F(Sarif, ValidatorRejectsWhatTheSchemaForbids) {
   fs::path Bad = write("bad.sarif", R"({"version": "2.1.0", "runs": [{"tool": {"driver": {}}}]})");
   EXPECT_TRUE(contains(schemaErrors(Bad), "'name' is a required property")) << schemaErrors(Bad);
+}
+
+
+// A cycle whose declarations follow non-ASCII text on their lines (2-byte and 4-byte UTF-8),
+// linked in main.
+const char *WideInput = "#include <memory>\n#include <vector>\nstruct Car;\nstruct Person {\n"
+                        "  /* Größe 😀 */ std::vector<std::shared_ptr<Car>> cars;\n};\n"
+                        "struct Car {\n  /* Größe 😀 */ std::shared_ptr<Person> owner;\n};\n"
+                        "int main() {\n  auto ann = std::make_shared<Person>();\n"
+                        "  auto car = std::make_shared<Car>();\n  car->owner = ann;\n"
+                        "  ann->cars.push_back(car);\n}\n";
+
+const llvm::json::Object &firstRun(const llvm::json::Value &Log) {
+  return *(*Log.getAsObject()->getArray("runs"))[0].getAsObject();
+}
+
+// Replaces [StartColumn, EndColumn) of Line, counted in UTF-16 code units, by Text.
+std::string applyUtf16(const std::string &Line, int64_t StartColumn, int64_t EndColumn,
+                       const std::string &Text) {
+  llvm::SmallVector<llvm::UTF16, 64> Units;
+  EXPECT_TRUE(llvm::convertUTF8ToUTF16String(Line, Units));
+  std::string Before, After;
+  llvm::ArrayRef<llvm::UTF16> All(Units);
+  llvm::convertUTF16ToUTF8String(All.take_front(StartColumn - 1), Before);
+  llvm::convertUTF16ToUTF8String(All.drop_front(EndColumn - 1), After);
+  return Before + Text + After;
+}
+
+TEST_F(Sarif, ColumnsAreUtf16CodeUnitsAndRegionsHaveAnEnd) {
+  write("wide.cpp", WideInput);
+  Outcome R = leakcheck("--format=sarif --output=wide.sarif wide.cpp -- -std=c++17", Dir);
+  ASSERT_EQ(R.status, 1) << R.err;
+  EXPECT_EQ(schemaErrors(Dir / "wide.sarif"), "");
+  llvm::json::Value Log = parse(slurp(Dir / "wide.sarif"));
+  const llvm::json::Object &Run = firstRun(Log);
+  EXPECT_EQ(Run.getString("columnKind"), "utf16CodeUnits");
+  const llvm::json::Array &Results = *Run.getArray("results");
+  ASSERT_EQ(Results.size(), 2u);
+  // Byte column 22 (after "Größe", 2 bytes each for ö and ß, and a 4-byte emoji) is UTF-16
+  // column 18 (the emoji is a surrogate pair): "  /* Größe 😀 */ " is 17 code units.
+  const llvm::json::Object &Region = *(*Results[0].getAsObject()->getArray("locations"))[0]
+                                          .getAsObject()->getObject("physicalLocation")
+                                          ->getObject("region");
+  EXPECT_EQ(Region.getInteger("startLine"), 5);
+  EXPECT_EQ(Region.getInteger("startColumn"), 18);
+  EXPECT_EQ(Region.getInteger("endLine"), 5);
+  EXPECT_EQ(Region.getInteger("endColumn"), 18 + 39) << "the declaration, ';' included";
+  EXPECT_EQ(Region.getObject("snippet")->getString("text"),
+            "std::vector<std::shared_ptr<Car>> cars;");
+  // Every region of the log has an end.
+  std::function<void(const llvm::json::Value &)> Walk = [&](const llvm::json::Value &V) {
+    if (const llvm::json::Object *O = V.getAsObject()) {
+      for (const auto &[Key, Child] : *O) {
+        if (Key == "region" || Key == "deletedRegion") {
+          EXPECT_TRUE(Child.getAsObject()->getInteger("endLine")) << llvm::formatv("{0}", Child).str();
+          EXPECT_TRUE(Child.getAsObject()->getInteger("endColumn")) << llvm::formatv("{0}", Child).str();
+        }
+        Walk(Child);
+      }
+    } else if (const llvm::json::Array *A = V.getAsArray()) {
+      for (const llvm::json::Value &Child : *A)
+        Walk(Child);
+    }
+  };
+  Walk(Log);
+  // The fix, applied in UTF-16 columns as a SARIF consumer does, gives the right line.
+  const llvm::json::Object &Replacement =
+      *(*(*(*Results[1].getAsObject()->getArray("fixes"))[0].getAsObject()
+             ->getArray("artifactChanges"))[0].getAsObject()->getArray("replacements"))[0]
+           .getAsObject();
+  const llvm::json::Object &Deleted = *Replacement.getObject("deletedRegion");
+  EXPECT_EQ(Deleted.getInteger("startLine"), 8);
+  EXPECT_EQ(Deleted.getInteger("endLine"), 8);
+  EXPECT_EQ(applyUtf16("  /* Größe 😀 */ std::shared_ptr<Person> owner;",
+                       *Deleted.getInteger("startColumn"), *Deleted.getInteger("endColumn"),
+                       Replacement.getObject("insertedContent")->getString("text")->str()),
+            "  /* Größe 😀 */ std::weak_ptr<Person> owner;");
+}
+
+TEST_F(Sarif, CodeFlowStepsThroughTheCycleAndWhereItIsLinked) {
+  write("wide.cpp", WideInput);
+  Outcome R = leakcheck("--format=sarif --checks=-*,leakcheck-shared-ptr-cycle wide.cpp -- "
+                        "-std=c++17", Dir);
+  ASSERT_EQ(R.status, 1) << R.err;
+  llvm::json::Value Log = parse(R.out);
+  const llvm::json::Object &Result = *(*firstRun(Log).getArray("results"))[0].getAsObject();
+  const llvm::json::Array *Flows = Result.getArray("codeFlows");
+  ASSERT_TRUE(Flows && Flows->size() == 1) << "one codeFlow per cycle";
+  const llvm::json::Array &Threads = *(*Flows)[0].getAsObject()->getArray("threadFlows");
+  ASSERT_EQ(Threads.size(), 1u);
+  const llvm::json::Array &Steps = *Threads[0].getAsObject()->getArray("locations");
+  std::vector<std::string> Seen;
+  for (const llvm::json::Value &Step : Steps) {
+    const llvm::json::Object &L = *Step.getAsObject()->getObject("location");
+    Seen.push_back(std::to_string(*L.getObject("physicalLocation")->getObject("region")
+                                       ->getInteger("startLine")) +
+                   ": " + L.getObject("message")->getString("text")->str());
+  }
+  EXPECT_EQ(Seen, (std::vector<std::string>{
+                      "5: 'Person::cars' keeps 'Car' alive (shared).",
+                      "14: 'Person::cars' is given its 'Car' here (in 'main').",
+                      "8: 'Car::owner' keeps 'Person' alive (shared).",
+                      "13: 'Car::owner' is given its 'Person' here (in 'main')."}));
+  // The JSON report carries the same link sites.
+  R = leakcheck("--format=json --checks=-*,leakcheck-shared-ptr-cycle wide.cpp -- -std=c++17", Dir);
+  llvm::json::Value Json = parse(R.out);
+  const llvm::json::Object &Edge =
+      *(*(*Json.getAsObject()->getArray("findings"))[0].getAsObject()->getArray("cycle"))[0]
+           .getAsObject();
+  EXPECT_EQ(Edge.getObject("linked")->getInteger("line"), 14);
+  EXPECT_EQ(Edge.getObject("linked")->getString("function"), "main");
+}
+
+TEST_F(Sarif, CallbackCycleFlowsThroughTheLambda) {
+  Outcome R = leakcheck("--format=sarif --checks=-*,leakcheck-shared-ptr-cycle " +
+                        input("callback_shared_from_this.cpp") + " -- -std=c++17");
+  ASSERT_EQ(R.status, 1) << R.err;
+  llvm::json::Value Log = parse(R.out);
+  bool Lambda = false;
+  for (const llvm::json::Value &Res : *firstRun(Log).getArray("results"))
+    for (const llvm::json::Value &Step : *(*(*Res.getAsObject()->getArray("codeFlows"))[0]
+                                              .getAsObject()->getArray("threadFlows"))[0]
+                                             .getAsObject()->getArray("locations"))
+      Lambda |= contains(Step.getAsObject()->getObject("location")->getObject("message")
+                             ->getString("text")->str(),
+                         "captures a strong pointer to");
+  EXPECT_TRUE(Lambda) << R.out;
+}
+
+TEST_F(Sarif, UrisAreRelativeToTheSourceRoot) {
+  write("repo/src/wide.cpp", WideInput);
+  write("elsewhere/.keep", "");
+  // --srcroot above the working directory: the URI is relative to it.
+  Outcome R = leakcheck("--format=sarif --srcroot=.. wide.cpp -- -std=c++17", Dir / "repo/src");
+  ASSERT_EQ(R.status, 1) << R.err;
+  llvm::json::Value Log = parse(R.out);
+  const llvm::json::Object &Run = firstRun(Log);
+  EXPECT_EQ(Run.getObject("originalUriBaseIds")->getObject("%SRCROOT%")->getString("uri"),
+            "file://" + (Dir / "repo").string() + "/");
+  auto Uri = [](const llvm::json::Object &Run) {
+    return (*(*Run.getArray("results"))[0].getAsObject()->getArray("locations"))[0]
+        .getAsObject()->getObject("physicalLocation")->getObject("artifactLocation");
+  };
+  EXPECT_EQ(Uri(Run)->getString("uri"), "src/wide.cpp");
+  EXPECT_EQ(Uri(Run)->getString("uriBaseId"), "%SRCROOT%");
+  // Default: the working directory.
+  R = leakcheck("--format=sarif wide.cpp -- -std=c++17", Dir / "repo/src");
+  Log = parse(R.out);
+  EXPECT_EQ(Uri(firstRun(Log))->getString("uri"), "wide.cpp");
+  // A file outside the source root: an absolute file:// URI.
+  R = leakcheck("--format=sarif --srcroot=" + (Dir / "elsewhere").string() + " wide.cpp -- -std=c++17",
+                Dir / "repo/src");
+  Log = parse(R.out);
+  EXPECT_EQ(Uri(firstRun(Log))->getString("uri"), "file://" + (Dir / "repo/src/wide.cpp").string());
+  EXPECT_FALSE(Uri(firstRun(Log))->get("uriBaseId"));
+}
+
+TEST_F(Sarif, RulesCarryTheirDocumentationPage) {
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  writeSarifReport(OS, {}, {"leakcheck-shared-ptr-cycle"});
+  OS.flush();
+  llvm::json::Value Log = parse(Text);
+  const llvm::json::Object &Driver = *firstRun(Log).getObject("tool")->getObject("driver");
+  EXPECT_EQ(Driver.getString("informationUri"), "file://" LEAKCHECK_SOURCE_DIR "/README.md");
+  const llvm::json::Object &Rule = *(*Driver.getArray("rules"))[0].getAsObject();
+  EXPECT_EQ(Rule.getString("helpUri"),
+            "file://" LEAKCHECK_SOURCE_DIR "/checks/docs/leakcheck-shared-ptr-cycle.md");
+  EXPECT_TRUE(contains(Rule.getObject("help")->getString("markdown")->str(), "## Why it leaks"));
+  EXPECT_TRUE(contains(Rule.getObject("help")->getString("text")->str(),
+                       "Documentation: file://" LEAKCHECK_SOURCE_DIR "/checks/docs/"));
 }
 
 } // namespace
