@@ -267,9 +267,12 @@ int main(int argc, const char **argv) {
     errs() << "leakcheck: no report written\n";
     return 2;
   }
-  if (Result.skipped && !Result.translationUnits)
-    errs() << "leakcheck: warning: every file is excluded by '" << Config.path
-           << "': nothing analysed\n";
+  // A run that analysed nothing must not pass for a clean one.
+  if (!Result.translationUnits) {
+    errs() << "leakcheck: error: nothing analysed: every file is excluded by '" << Config.path
+           << "'\nleakcheck: no report written\n";
+    return 2;
+  }
 
   if (!ConfirmFile.empty())
     leakcheck::applyRuntimeReport(Result.findings, Runtime, Result.model);
@@ -278,6 +281,9 @@ int main(int argc, const char **argv) {
   Stats.translationUnits = Result.translationUnits;
   Stats.records = Result.model.records.size();
   Stats.seconds = Result.seconds;
+  Stats.broken = Result.model.brokenUnits;
+  Stats.excluded = Result.excluded;
+  Stats.wholeProgram = Result.model.wholeProgram;
   Stats.suppressed = leakcheck::applySuppressions(Result.findings, Suppressions).total();
   if (!WriteBaseline.empty()) {
     std::string Text;
@@ -293,10 +299,10 @@ int main(int argc, const char **argv) {
   if (Format == "json") {
     leakcheck::writeJsonReport(OS, Result.findings, Stats);
   } else if (Format == "sarif") {
-    leakcheck::writeSarifReport(OS, Result.findings, RuleIds);
+    leakcheck::writeSarifReport(OS, Result.findings, RuleIds, Stats);
   } else {
     bool Color = Output.empty() && sys::Process::StandardOutIsDisplayed();
-    leakcheck::writeTextReport(OS, Result.findings, Color);
+    leakcheck::writeTextReport(OS, Result.findings, Stats, Color);
   }
   OS.flush();
   if (!writeReport(Text))

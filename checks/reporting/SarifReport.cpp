@@ -157,10 +157,35 @@ std::string workingDirectoryUri() {
   return Uri.back() == '/' ? Uri : Uri + "/";
 }
 
+// Whether the analysis saw every TU it was asked to, and a notification for each it could
+// not analyse (at the TU, with its first error), so that a scanning service does not take
+// a partial run for a clean one.
+Object invocation(const ReportStats &Stats) {
+  Array Notifications;
+  for (const BrokenUnit &U : Stats.broken) {
+    std::string Text = U.file + " did not compile and was analysed only partially: " +
+                       U.firstError;
+    if (!U.missingHeaders.empty())
+      Text += " (missing: " + llvm::join(U.missingHeaders, ", ") + ")";
+    if (!U.invalidRecords.empty())
+      Text += "; records not analysed: " + llvm::join(U.invalidRecords, ", ");
+    Notifications.push_back(Object{
+        {"level", "error"},
+        {"message", Object{{"text", Text}}},
+        {"descriptor", Object{{"id", "leakcheck-translation-unit-not-analysed"}}},
+        {"locations", Array{Object{{"physicalLocation",
+                                    Object{{"artifactLocation", artifactLocation(U.file)}}}}}}});
+  }
+  Object Invocation{{"executionSuccessful", Stats.broken.empty()}};
+  if (!Notifications.empty())
+    Invocation["toolExecutionNotifications"] = std::move(Notifications);
+  return Invocation;
+}
+
 } // namespace
 
 void writeSarifReport(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
-                      const std::vector<std::string> &RuleIds) {
+                      const std::vector<std::string> &RuleIds, const ReportStats &Stats) {
   std::vector<std::string> Ids = RuleIds;
   for (const Finding &F : Findings)
     if (std::find(Ids.begin(), Ids.end(), F.check) == Ids.end())
@@ -179,6 +204,7 @@ void writeSarifReport(llvm::raw_ostream &OS, const std::vector<Finding> &Finding
              {"originalUriBaseIds",
               Object{{SourceRoot, Object{{"uri", workingDirectoryUri()}}}}},
              {"columnKind", "unicodeCodePoints"},
+             {"invocations", Array{invocation(Stats)}},
              {"results", std::move(Results)}};
   Value Log = Object{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
                      {"version", "2.1.0"},

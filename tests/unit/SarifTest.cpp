@@ -56,7 +56,7 @@ std::vector<Finding> syntheticFindings() {
 TEST_F(Sarif, SyntheticReportValidatesAndCarriesEverything) {
   std::string Text;
   llvm::raw_string_ostream OS(Text);
-  writeSarifReport(OS, syntheticFindings(), {"leakcheck-shared-ptr-cycle"});
+  writeSarifReport(OS, syntheticFindings(), {"leakcheck-shared-ptr-cycle"}, ReportStats());
   OS.flush();
   fs::path File = write("report.sarif", Text);
   EXPECT_EQ(schemaErrors(File), "");
@@ -122,7 +122,7 @@ TEST_F(Sarif, FingerprintsFollowTheFindingNotItsLine) {
   auto Fingerprints = [&](const std::vector<Finding> &F) {
     std::string Text;
     llvm::raw_string_ostream OS(Text);
-    writeSarifReport(OS, F, {});
+    writeSarifReport(OS, F, {}, ReportStats());
     OS.flush();
     llvm::json::Value Log = parse(Text);
     std::vector<std::string> Out;
