@@ -1,5 +1,6 @@
 #include "Driver.h"
 
+#include "collection/AstUtils.h"
 #include "collection/FactCollector.h"
 #include "model/ModelDump.h"
 #include "collection/ProgramScope.h"
@@ -8,6 +9,7 @@
 #include "reporting/LinkSites.h"
 
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Basic/DiagnosticLex.h"
 #include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Basic/FileManager.h"
 #include "clang/Frontend/CompilerInstance.h"
@@ -73,6 +75,13 @@ public:
     for (auto &C : Collectors)
       C->registerMatchers(Finder);
   }
+  bool BeginSourceFileAction(CompilerInstance &CI) override {
+    // A missing #include is a fatal error that ends the parse; as a plain error the parse
+    // goes on, and the declarations after it can still be read (as libclang's KeepGoing).
+    // The TU still counts as not compiling.
+    CI.getDiagnostics().setFatalsAsError(true);
+    return true;
+  }
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI, StringRef) override {
     return std::make_unique<CompleteThenMatch>(CI, Finder.newASTConsumer());
   }
@@ -119,6 +128,9 @@ ArgumentsAdjuster leakcheckAdjuster() {
     // An error by default in clang >= 16 that Debian 12's Boost 1.74 (MPL) trips over;
     // GCC, which such code is built with, accepts it.
     End = Out.insert(End, "-Wno-enum-constexpr-conversion") + 1;
+    // Code that does not compile (a missing header, a typo) must not be "corrected" into
+    // other types: an unknown name stays an error and its declaration is marked invalid.
+    End = Out.insert(End, "-fno-spell-checking") + 1;
     // The builtin headers of the clang we were built against: a build tree has none
     // next to the executable, where LibTooling would look (ResourceDir.h).
     if (!HasResourceDir && !clangResourceDir().empty())
@@ -128,11 +140,39 @@ ArgumentsAdjuster leakcheckAdjuster() {
   return A;
 }
 
+// Prints the compiler's diagnostics as clang does, and keeps what the report says of a TU
+// that does not compile: its first error and the headers it could not find.
+class UnitDiagnostics : public TextDiagnosticPrinter {
+public:
+  using TextDiagnosticPrinter::TextDiagnosticPrinter;
+  void HandleDiagnostic(DiagnosticsEngine::Level Level, const Diagnostic &Info) override {
+    TextDiagnosticPrinter::HandleDiagnostic(Level, Info);
+    if (Level < DiagnosticsEngine::Error)
+      return;
+    if (Info.getID() == diag::err_pp_file_not_found && Info.getNumArgs() > 0)
+      MissingHeaders.push_back(Info.getArgStdStr(0));
+    if (!FirstError.empty())
+      return;
+    llvm::SmallString<128> Text;
+    Info.FormatDiagnostic(Text);
+    if (Info.hasSourceManager() && Info.getLocation().isValid()) {
+      SourceLoc L = toSourceLoc(Info.getLocation(), Info.getSourceManager());
+      if (L.valid())
+        FirstError = L.file + ":" + std::to_string(L.line) + ":" + std::to_string(L.column) + ": ";
+    }
+    FirstError += Text.str();
+  }
+  std::string FirstError;
+  std::vector<std::string> MissingHeaders;
+};
+
 struct UnitOutcome {
   ProgramModel facts;
   std::string diagnostics;
   bool compiled = false;
   std::string problem;  // why it was not analysed
+  std::string firstError;
+  std::vector<std::string> missingHeaders;
 };
 
 UnitOutcome analyzeUnit(const CompileCommand &Command, const ArgumentsAdjuster &Adjust,
@@ -149,7 +189,7 @@ UnitOutcome analyzeUnit(const CompileCommand &Command, const ArgumentsAdjuster &
   llvm::IntrusiveRefCntPtr<FileManager> Files(new FileManager(FileSystemOptions(), FS));
   llvm::raw_string_ostream DiagStream(Out.diagnostics);
   auto DiagOpts = llvm::makeIntrusiveRefCnt<DiagnosticOptions>();
-  TextDiagnosticPrinter Printer(DiagStream, DiagOpts.get());
+  UnitDiagnostics Printer(DiagStream, DiagOpts.get());
   ToolInvocation Invocation(Args, std::make_unique<CollectFactsAction>(Out.facts, Options),
                             Files.get());
   Invocation.setDiagnosticConsumer(&Printer);
@@ -158,6 +198,7 @@ UnitOutcome analyzeUnit(const CompileCommand &Command, const ArgumentsAdjuster &
   llvm::CrashRecoveryContext Recovery;
   if (!Recovery.RunSafely([&] { Ran = Invocation.run(); })) {
     Out.problem = "crashed the analyzer (an internal error: please report it with this file)";
+    Out.facts = ProgramModel();  // whatever a collector wrote before the crash is suspect
     return Out;
   }
   DiagStream.flush();
@@ -168,6 +209,8 @@ UnitOutcome analyzeUnit(const CompileCommand &Command, const ArgumentsAdjuster &
                             (Printer.getNumErrors() == 1 ? " error)" : " errors)")
                       : "could not be parsed (bad compiler arguments?)";
   Out.facts.translationUnits = Out.compiled ? 1 : 0;
+  Out.firstError = Printer.FirstError;
+  Out.missingHeaders = Printer.MissingHeaders;
   return Out;
 }
 
@@ -201,6 +244,24 @@ std::unique_ptr<CompilationDatabase> loadDatabase(const AnalysisRequest &R,
   return std::make_unique<FixedCompilationDatabase>(".", std::vector<std::string>{"-std=c++17"});
 }
 
+// Whether the database names a file that none of Commands compiles.
+bool listsMore(const CompilationDatabase &DB, const std::vector<CompileCommand> &Commands) {
+  llvm::StringSet<> Analysed;
+  for (const CompileCommand &C : Commands) {
+    llvm::SmallString<256> Absolute(C.Filename);
+    llvm::sys::fs::make_absolute(C.Directory, Absolute);
+    llvm::sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
+    Analysed.insert(Absolute);
+  }
+  for (const std::string &F : DB.getAllFiles()) {
+    llvm::SmallString<256> Absolute(F);
+    llvm::sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
+    if (!Analysed.count(Absolute))
+      return true;
+  }
+  return false;
+}
+
 } // namespace
 
 AnalysisResult collectProgram(const AnalysisRequest &R) {
@@ -218,7 +279,7 @@ AnalysisResult collectProgram(const AnalysisRequest &R) {
   if (R.skip) {
     size_t Before = Sources.size();
     Sources.erase(std::remove_if(Sources.begin(), Sources.end(), R.skip), Sources.end());
-    Result.skipped = Before - Sources.size();
+    Result.excluded = Before - Sources.size();
   }
 
   // Files the database names, to tell them from those it only guesses flags for.
@@ -279,19 +340,36 @@ AnalysisResult collectProgram(const AnalysisRequest &R) {
     Pool.wait();
   }
 
-  // Merged in the order the files were given: -j N reports exactly what -j 1 does.
+  // The merge does not depend on the order of TUs (Model.h), so neither does anything
+  // after it: -j N and any order of files report exactly what -j 1 does.
   for (size_t I = 0; I < Sources.size(); ++I) {
     UnitOutcome &U = Outcomes[I];
     if (!U.compiled) {
       Result.diagnostics += U.diagnostics;
       std::string Message = Sources[I] + ": " + U.problem;
-      if (R.keepGoing)
-        Result.warnings.push_back(Message + "; skipped");
-      else
+      if (!U.missingHeaders.empty())
+        Message += "; missing header" + std::string(U.missingHeaders.size() > 1 ? "s " : " ") +
+                   llvm::join(U.missingHeaders, ", ");
+      if (!R.keepGoing) {
         Result.errors.push_back(Message);
+        continue;
+      }
+      Result.warnings.push_back(Message + "; only its declarations that parsed are used, "
+                                          "marked partial");
+      U.facts.keepOnlyDeclarations(
+          {Sources[I], U.firstError.empty() ? U.problem : U.firstError, U.missingHeaders, {}});
     }
     Result.model.merge(std::move(U.facts));
   }
+  Result.model.canonicalize();
+  // "The program" is what was asked for, unless a database lists more, files were
+  // excluded, or a TU did not compile: then checks speak of "the analysed files".
+  Result.model.wholeProgram =
+      Result.model.brokenUnits.empty() && !Result.excluded && !(Listing && !R.sources.empty() &&
+                                                                 listsMore(*DB, Commands));
+  if (!Result.model.brokenUnits.empty() && Result.model.translationUnits == 0)
+    Result.errors.push_back("no translation unit could be analysed: every one of them does "
+                            "not compile");
   Result.translationUnits = Result.model.translationUnits;
   // LEAKCHECK_DUMP_FACTS=<file>: the merged facts, to compare two builds of the collectors.
   if (const char *Dump = std::getenv("LEAKCHECK_DUMP_FACTS"))

@@ -32,7 +32,8 @@ struct AnalysisResult {
   std::vector<Finding> findings;
   ProgramModel model;
   unsigned translationUnits = 0;  // analysed successfully
-  unsigned skipped = 0;           // left out by AnalysisRequest::skip
+  unsigned excluded = 0;          // left out by AnalysisRequest::skip
+  // Those that did not compile are model.brokenUnits (with keepGoing; else errors).
   double seconds = 0;
   std::string diagnostics;          // the compiler's messages for TUs that failed, in order
   std::vector<std::string> errors;  // what makes the run fail: usage, input or compile errors

@@ -347,9 +347,12 @@ int main(int argc, const char **argv) {
     errs() << "leakcheck: no report written\n";
     return 2;
   }
-  if (Result.skipped && !Result.translationUnits)
-    errs() << "leakcheck: warning: every file is excluded by '" << Config.path
-           << "': nothing analysed\n";
+  // A run that analysed nothing must not pass for a clean one.
+  if (!Result.translationUnits) {
+    errs() << "leakcheck: error: nothing analysed: every file is excluded by '" << Config.path
+           << "'\nleakcheck: no report written\n";
+    return 2;
+  }
 
   if (!ConfirmFile.empty())
     leakcheck::applyRuntimeReport(Result.findings, Runtime, Result.model);
@@ -368,6 +371,9 @@ int main(int argc, const char **argv) {
   Stats.translationUnits = Result.translationUnits;
   Stats.records = Result.model.records.size();
   Stats.seconds = Result.seconds;
+  Stats.broken = Result.model.brokenUnits;
+  Stats.excluded = Result.excluded;
+  Stats.wholeProgram = Result.model.wholeProgram;
   Stats.suppressed = leakcheck::applySuppressions(Result.findings, Suppressions).total();
   if (!WriteBaseline.empty()) {
     std::string Text;
@@ -385,11 +391,11 @@ int main(int argc, const char **argv) {
   } else if (Format == "sarif") {
     leakcheck::SarifOptions Sarif;
     Sarif.srcRoot = SrcRoot;
-    leakcheck::writeSarifReport(OS, Result.findings, RuleIds, Sarif);
+    leakcheck::writeSarifReport(OS, Result.findings, RuleIds, Stats, Sarif);
   } else if (Format == "dot") {
     OS << Graph();
   } else {
-    leakcheck::writeTextReport(OS, Result.findings, useColor());
+    leakcheck::writeTextReport(OS, Result.findings, Stats, useColor());
   }
   OS.flush();
   if (!writeReport(Text))

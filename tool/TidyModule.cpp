@@ -33,6 +33,7 @@ struct UnitFacts {
     if (auto Shared = Live[&Finder].lock())
       return Shared;
     auto Facts = std::make_shared<UnitFacts>();
+    Facts->model.wholeProgram = false;  // one TU: its checks speak of "the analysed files"
     Facts->collectors = createFactCollectors(Facts->model, Options);
     for (auto &C : Facts->collectors)
       C->registerMatchers(Finder);
@@ -92,6 +93,7 @@ public:
     if (!Ctx || !Facts)
       return;
     std::vector<Finding> Findings;
+    Facts->model.canonicalize();  // idempotent: each leakcheck check of the TU may call it
     Check->analyze(Facts->model, Findings);
     const SourceManager &SM = Ctx->getSourceManager();
     for (const Finding &F : Findings)

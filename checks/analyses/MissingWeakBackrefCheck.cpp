@@ -173,6 +173,7 @@ void MissingWeakBackrefCheck::analyze(const ProgramModel &Model, std::vector<Fin
       if (E.capture.valid())
         F.notes.push_back({E.capture, "capture a std::weak_ptr here, e.g. "
                                       "[weak = weak_from_this()]"});
+      notePartialRecords(C, F.notes);
       Out.push_back(std::move(F));
       continue;
     }
@@ -188,6 +189,7 @@ void MissingWeakBackrefCheck::analyze(const ProgramModel &Model, std::vector<Fin
                    ")";
     if (std::optional<SourceLoc> Given = Choose.ownerAssignment(E))
       F.notes.push_back({*Given, quote(E.label()) + " is given its owner's shared_from_this() here"});
+    notePartialRecords(C, F.notes);
     Out.push_back(std::move(F));
   }
 }

@@ -21,6 +21,7 @@
 
 #include "llvm/ADT/GraphTraits.h"
 #include "llvm/ADT/SCCIterator.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringRef.h"
 
 #include <algorithm>
@@ -32,6 +33,17 @@
 namespace leakcheck {
 
 std::string OwnershipEdge::label() const { return declaredIn->name + "::" + field->name; }
+
+void notePartialRecords(const OwnershipCycle &Cycle, std::vector<Note> &Notes) {
+  std::set<const RecordFact *> Seen;
+  for (const OwnershipEdge &E : Cycle.edges)
+    for (const RecordFact *R : {E.from, E.declaredIn, E.to})
+      if (!R->partialIn.empty() && Seen.insert(R).second)
+        Notes.push_back({R->loc, "'" + R->name + "' is known only from translation units "
+                                 "that do not compile (" +
+                                     llvm::join(R->partialIn, ", ") +
+                                     "): this finding rests on their partial facts"});
+}
 
 static std::vector<std::string> identifierWords(llvm::StringRef Id) {
   if (Id.starts_with("m_"))

@@ -4,6 +4,7 @@
 // leakcheck-missing-weak-backref (which names the edge to weaken in each).
 #pragma once
 
+#include "model/Finding.h"
 #include "model/Model.h"
 
 #include <string>
@@ -50,6 +51,10 @@ struct CycleSearchOptions {
 
 // True if one of the words of the identifier is in Names (case-insensitive).
 bool nameSaysBackReference(const std::string &Identifier, const std::vector<std::string> &Names);
+
+// A note for each record of the cycle known only from TUs that do not compile: the
+// finding rests on their partial facts and says so.
+void notePartialRecords(const OwnershipCycle &Cycle, std::vector<Note> &Notes);
 
 // Every distinct strong cycle of the program, each once, in a stable order.
 std::vector<OwnershipCycle> findOwnershipCycles(const ProgramModel &Model,

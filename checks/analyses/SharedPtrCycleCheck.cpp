@@ -89,6 +89,7 @@ void SharedPtrCycleCheck::analyze(const ProgramModel &Model, std::vector<Finding
                                           "' captures a strong pointer to '" + E.to->name +
                                           "' here"});
     }
+    notePartialRecords(C, F.notes);
     Out.push_back(std::move(F));
   }
 }

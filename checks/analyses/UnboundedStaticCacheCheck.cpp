@@ -2,6 +2,8 @@
 
 #include "analyses/Reachable.h"
 
+#include "llvm/ADT/StringExtras.h"
+
 #include <algorithm>
 #include <map>
 #include <tuple>
@@ -184,8 +186,12 @@ void UnboundedStaticCacheCheck::analyze(const ProgramModel &Model, std::vector<F
     if (Sites.size() > 1)
       F.message += ", and in " + std::to_string(Sites.size() - 1) +
                    (Sites.size() == 2 ? " more place" : " more places");
-    F.message += ") but nothing in the program erases, clears or pops it: it lives until the "
-                 "program exits; bound it (an LRU or a size cap) or evict entries";
+    // Only what was seen is claimed: a partial run (one TU of many, a TU that does not
+    // compile, excluded files) may hold the erase.
+    F.message += Model.wholeProgram ? ") but nothing in the program erases"
+                                    : ") but nothing in the analysed files erases";
+    F.message += ", clears or pops it: it lives until the program exits; bound it (an LRU or "
+                 "a size cap) or evict entries";
     if (C.holdsShared)
       F.message += ", or hold std::weak_ptr values so it does not keep its objects alive";
     for (const ContainerUseFact *U : Sites)
@@ -196,6 +202,10 @@ void UnboundedStaticCacheCheck::analyze(const ProgramModel &Model, std::vector<F
                                                       ? Model.records.at(C.record).name
                                                       : C.record) +
                                             ": its members live until the program exits"});
+    if (!C.partialIn.empty())
+      F.notes.push_back({C.loc, quote(C.symbol) + " is known only from translation units that "
+                                "do not compile (" + llvm::join(C.partialIn, ", ") +
+                                "): this finding rests on their partial facts"});
     Out.push_back(std::move(F));
   }
 }

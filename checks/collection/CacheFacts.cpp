@@ -291,6 +291,8 @@ void CacheFacts::run(const MatchFinder::MatchResult &Result) {
     if (!V->getParentFunctionOrMethod())
       Scanner(*this, Ctx).TraverseDecl(const_cast<VarDecl *>(V));
   } else if (const auto *F = N.getNodeAs<FieldDecl>("field")) {
+    if (F->isInvalidDecl() || F->getParent()->isInvalidDecl())
+      return;  // Clang could not read it (a TU that does not compile)
     addField(*F, Ctx);
     // Unless a constructor met it first, or the function around a local class.
     if (F->hasInClassInitializer())

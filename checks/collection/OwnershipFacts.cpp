@@ -226,7 +226,7 @@ void OwnershipFacts::run(const MatchFinder::MatchResult &Result) {
   if (const auto *RD = Result.Nodes.getNodeAs<CXXRecordDecl>("record"))
     return addRecord(*RD, Ctx);
   const auto *Fn = Result.Nodes.getNodeAs<FunctionDecl>("function");
-  if (!Fn || Fn->isDependentContext() || !Fn->hasBody())
+  if (!Fn || Fn->isDependentContext() || !Fn->hasBody() || Fn->isInvalidDecl())
     return;
   if (const auto *M = dyn_cast<CXXMethodDecl>(Fn))
     addOverride(*M);
@@ -241,6 +241,10 @@ void OwnershipFacts::addRecord(const CXXRecordDecl &RD, ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
   if (!isProgramRecord(RD, SM))
     return;
+  if (RD.isInvalidDecl()) {  // Clang could not read it: said in the report, not guessed at
+    Facts.invalidRecords.insert(recordKey(RD));
+    return;
+  }
   RecordFact R;
   R.key = recordKey(RD);
   R.name = recordName(RD);

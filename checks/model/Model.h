@@ -72,6 +72,10 @@ struct RecordFact {
   SourceLoc loc;
   std::vector<std::string> bases;  // keys of direct bases
   std::vector<FieldFact> fields;
+  // Translation units that do not compile and saw this record; empty when a TU that
+  // compiled defines it (its facts then replace theirs). Findings through a partial record
+  // say so.
+  std::set<std::string> partialIn;
 };
 
 // A place a callable can be stored or passed through: a field, or a function parameter.
@@ -138,6 +142,7 @@ struct ContainerFact {
   bool isConst = false;
   bool definition = false;  // loc is the defining declaration
   bool holdsShared = false; // its elements hold std::shared_ptr
+  std::set<std::string> partialIn;  // as RecordFact::partialIn
 };
 
 // A use of a container: where it grows, shrinks or is kept to a size.
@@ -178,6 +183,15 @@ struct StaticInstanceFact {
   SourceLoc loc;
 };
 
+// A translation unit that did not compile: what the report says of it.
+struct BrokenUnit {
+  std::string file;
+  std::string firstError;                  // "a.cpp:3:10: 'x.h' file not found"
+  std::vector<std::string> missingHeaders; // as written in the #include
+  std::vector<std::string> invalidRecords; // records Clang could not read there
+  bool operator<(const BrokenUnit &O) const { return file < O.file; }
+};
+
 // Everything known about the program: one per TU, then merged.
 struct ProgramModel {
   std::map<std::string, RecordFact> records;  // by key
@@ -194,15 +208,40 @@ struct ProgramModel {
   // members: their data members are not static storage, whatever static instance exists.
   std::set<std::string> automaticInstances;
   std::vector<CallFact> calls;
-  unsigned translationUnits = 0;
+  // Records Clang marked invalid in this TU (a field of a type from a missing header, ...):
+  // left out of the model; keepOnlyDeclarations moves them into the TU's BrokenUnit.
+  std::set<std::string> invalidRecords;
+  std::vector<BrokenUnit> brokenUnits;  // TUs that did not compile, by file
+  unsigned translationUnits = 0;  // TUs that compiled
+  // Whether these facts are those of the whole program: every TU of it analysed, and each
+  // compiled. A check then may say "nothing in the program"; otherwise "in the analysed
+  // files". One TU (the clang-tidy plugin) is never the whole program.
+  bool wholeProgram = true;
 
   // Adds a container; a definition replaces a mere declaration (an extern variable is
   // declared in many TUs and defined in one).
   void addContainer(ContainerFact C);
 
-  // Adds another TU's facts. A record seen by many TUs (defined in a header) stays one
-  // node; the first definition seen wins (the ODR makes them equal).
+  // Adds another model's facts. The result depends neither on the order of merges nor on
+  // their grouping (commutative and associative), so that every order of TUs and every -j
+  // gives the same findings:
+  //  - a record (or container) seen by several TUs: the facts of TUs that compiled replace
+  //    those of TUs that did not; among equals, the facts are united (fields by name,
+  //    each field's targets, bases), taking the first declaration by source location;
+  //  - the other facts are collected, then put in one canonical order (canonicalize()).
   void merge(ProgramModel &&Other);
+
+  // Sorts every list of facts and drops duplicates: after it, two models with the same
+  // facts are equal whatever order the facts came in. merge() leaves lists unsorted (so
+  // that merging many TUs stays linear); the Driver canonicalizes once, after the last.
+  void canonicalize();
+
+  // What a TU that does not compile contributes (it must never override a TU that did):
+  // only its records and containers, each marked partial in Unit.file, and Unit itself
+  // (with the records Clang marked invalid). Facts from function bodies (links, captures,
+  // uses, calls, instances) are dropped: code that does not compile is where they would be
+  // wrong.
+  void keepOnlyDeclarations(BrokenUnit Unit);
 };
 
 } // namespace leakcheck

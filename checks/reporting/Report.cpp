@@ -1,6 +1,7 @@
 #include "reporting/Report.h"
 #include "reporting/SourceLines.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/ConvertUTF.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/Unicode.h"
@@ -79,7 +80,8 @@ void writeLocation(llvm::raw_ostream &OS, const SourceLoc &Loc) {
 
 } // namespace
 
-void writeTextReport(llvm::raw_ostream &OS, const std::vector<Finding> &Findings, bool Color) {
+void writeTextReport(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
+                     const ReportStats &Stats, bool Color) {
   SourceLines Lines;
   // Colours in any stream (a string, a file): the caller decided (--color).
   if (Color)
@@ -114,6 +116,26 @@ void writeTextReport(llvm::raw_ostream &OS, const std::vector<Finding> &Findings
   if (!Findings.empty())
     OS << Findings.size() << (Findings.size() == 1 ? " warning" : " warnings")
        << " generated.\n";
+  std::string Unanalysed = unanalysedSummary(Stats);
+  if (!Unanalysed.empty())
+    OS << "leakcheck: " << Unanalysed << "\n";
+}
+
+std::string unanalysedSummary(const ReportStats &Stats) {
+  if (Stats.broken.empty())
+    return "";
+  size_t Total = Stats.translationUnits + Stats.broken.size();
+  std::string Text = "analysed " + std::to_string(Stats.translationUnits) + " of " +
+                     std::to_string(Total) + " translation units; " +
+                     std::to_string(Stats.broken.size()) + " did not compile: ";
+  for (size_t I = 0; I < Stats.broken.size(); ++I) {
+    const BrokenUnit &U = Stats.broken[I];
+    Text += (I ? ", " : "") + U.file + " (first error: " + U.firstError;
+    if (!U.invalidRecords.empty())
+      Text += "; not analysed: " + llvm::join(U.invalidRecords, ", ");
+    Text += ")";
+  }
+  return Text;
 }
 
 llvm::json::Object runtimeCounts(const RuntimeCounts &C) {
@@ -201,6 +223,17 @@ void writeJsonReport(llvm::raw_ostream &OS, const std::vector<Finding> &Findings
       J.attribute("seconds", Stats.seconds);
       J.attribute("suppressed", Stats.suppressed);
       J.attribute("baselined", Stats.baselined);
+      J.attribute("excluded", Stats.excluded);
+      J.attribute("whole_program", Stats.wholeProgram);
+      J.attributeArray("skipped", [&] {
+        for (const BrokenUnit &U : Stats.broken)
+          J.object([&] {
+            J.attribute("file", U.file);
+            J.attribute("error", U.firstError);
+            J.attribute("missing_headers", llvm::json::Array(U.missingHeaders));
+            J.attribute("records_not_analysed", llvm::json::Array(U.invalidRecords));
+          });
+      });
     });
   });
   OS << "\n";

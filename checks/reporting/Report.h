@@ -19,7 +19,14 @@ struct ReportStats {
   double seconds = 0;
   unsigned suppressed = 0;  // silenced by NOLINT, Suppress: or Exclude:
   unsigned baselined = 0;   // already in the --baseline
+  std::vector<BrokenUnit> broken;  // TUs that did not compile (--keep-going), by file
+  unsigned excluded = 0;           // TUs left out by Exclude:
+  bool wholeProgram = true;        // ProgramModel::wholeProgram
 };
+
+// "analysed 10 of 12 translation units; 2 did not compile: a.cpp (first error: ...), ..."
+// when some did not; "" otherwise.
+std::string unanalysedSummary(const ReportStats &Stats);
 
 const char *leakcheckVersion();
 // "shared", "unique" or "callback": how a cycle edge owns its target, in every format.
@@ -29,8 +36,9 @@ llvm::json::Object runtimeCounts(const RuntimeCounts &C);
 
 // file:line:col: warning: message [check], the source line with a caret, then a note
 // per secondary location.
+// Ends with what was not analysed (unanalysedSummary), prefixed "leakcheck: ".
 void writeTextReport(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
-                     bool Color = false);
+                     const ReportStats &Stats, bool Color = false);
 
 void writeJsonReport(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
                      const ReportStats &Stats);
@@ -47,7 +55,10 @@ struct SarifOptions {
 // related location per cycle edge and note, a codeFlow along each cycle, fixes, and partial
 // fingerprints that follow the finding's identity (Baseline.h), so an unrelated edit does
 // not reopen it.
+// invocations[0] says whether every TU was analysed (executionSuccessful), with one
+// toolExecutionNotification per TU that did not compile.
 void writeSarifReport(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
-                      const std::vector<std::string> &Rules, const SarifOptions &Options = {});
+                      const std::vector<std::string> &Rules, const ReportStats &Stats,
+                      const SarifOptions &Options = {});
 
 } // namespace leakcheck

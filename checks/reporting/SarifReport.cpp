@@ -103,7 +103,8 @@ public:
   SarifWriter(const SarifOptions &Options)
       : Root(absolute(Options.srcRoot.empty() ? "." : Options.srcRoot)) {}
 
-  Object run(const std::vector<Finding> &Findings, const std::vector<std::string> &RuleIds) {
+  Object run(const std::vector<Finding> &Findings, const std::vector<std::string> &RuleIds,
+             const ReportStats &Stats) {
     std::vector<std::string> Ids = RuleIds;
     for (const Finding &F : Findings)
       if (std::find(Ids.begin(), Ids.end(), F.check) == Ids.end())
@@ -126,6 +127,7 @@ public:
     return Object{{"tool", Object{{"driver", std::move(Driver)}}},
                   {"originalUriBaseIds", Object{{SourceRoot, Object{{"uri", RootUri}}}}},
                   {"columnKind", "utf16CodeUnits"},
+                  {"invocations", Array{invocation(Stats)}},
                   {"results", std::move(Results)}};
   }
 
@@ -342,6 +344,31 @@ private:
     return R;
   }
 
+  // Whether the analysis saw every TU it was asked to, and a notification for each it could
+  // not analyse (at the TU, with its first error), so that a scanning service does not take
+  // a partial run for a clean one.
+  Object invocation(const ReportStats &Stats) {
+    Array Notifications;
+    for (const BrokenUnit &U : Stats.broken) {
+      std::string Text = U.file + " did not compile and was analysed only partially: " +
+                         U.firstError;
+      if (!U.missingHeaders.empty())
+        Text += " (missing: " + llvm::join(U.missingHeaders, ", ") + ")";
+      if (!U.invalidRecords.empty())
+        Text += "; records not analysed: " + llvm::join(U.invalidRecords, ", ");
+      Notifications.push_back(Object{
+          {"level", "error"},
+          {"message", Object{{"text", Text}}},
+          {"descriptor", Object{{"id", "leakcheck-translation-unit-not-analysed"}}},
+          {"locations", Array{Object{{"physicalLocation",
+                                      Object{{"artifactLocation", artifactLocation(U.file)}}}}}}});
+    }
+    Object Invocation{{"executionSuccessful", Stats.broken.empty()}};
+    if (!Notifications.empty())
+      Invocation["toolExecutionNotifications"] = std::move(Notifications);
+    return Invocation;
+  }
+
   std::string Root;  // absolute, without a trailing '/' (unless it is "/")
   SourceLines Lines;
 };
@@ -349,11 +376,12 @@ private:
 } // namespace
 
 void writeSarifReport(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
-                      const std::vector<std::string> &RuleIds, const SarifOptions &Options) {
+                      const std::vector<std::string> &RuleIds, const ReportStats &Stats,
+                      const SarifOptions &Options) {
   SarifWriter Writer(Options);
   Value Log = Object{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
                      {"version", "2.1.0"},
-                     {"runs", Array{Writer.run(Findings, RuleIds)}}};
+                     {"runs", Array{Writer.run(Findings, RuleIds, Stats)}}};
   OS << llvm::formatv("{0:2}", Log) << "\n";
 }
 

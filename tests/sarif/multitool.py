@@ -126,6 +126,12 @@ def main(binary, source, work, tool_dir=None):
     logs.append(leakcheck(binary, os.path.join(work, "srcroot.sarif"),
                           ["--srcroot=" + os.path.dirname(work),
                            os.path.join(work, "unicode.cpp"), "--", "-std=c++17"], source))
+    # A run where a TU did not compile (invocations with a notification per such TU).
+    broken = os.path.join(source, "tests", "order", "broken_tu")
+    if os.path.isdir(broken):
+        logs.append(leakcheck(binary, os.path.join(work, "broken.sarif"),
+                              sorted(glob.glob(os.path.join(broken, "*.cpp"))) +
+                              ["--", "-std=c++17"], source))
     logs.append(leakcheck(binary, os.path.join(work, "clean.sarif"),
                           [os.path.join(inputs, "shared-ptr-cycle", "person_car_weak.cpp"),
                            "--", "-std=c++17"], source))

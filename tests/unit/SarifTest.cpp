@@ -60,7 +60,7 @@ std::vector<Finding> syntheticFindings() {
 TEST_F(Sarif, SyntheticReportValidatesAndCarriesEverything) {
   std::string Text;
   llvm::raw_string_ostream OS(Text);
-  writeSarifReport(OS, syntheticFindings(), {"leakcheck-shared-ptr-cycle"});
+  writeSarifReport(OS, syntheticFindings(), {"leakcheck-shared-ptr-cycle"}, ReportStats());
   OS.flush();
   fs::path File = write("report.sarif", Text);
   EXPECT_EQ(schemaErrors(File), "");
@@ -127,7 +127,7 @@ TEST_F(Sarif, FingerprintsFollowTheFindingNotItsLine) {
   auto Fingerprints = [&](const std::vector<Finding> &F) {
     std::string Text;
     llvm::raw_string_ostream OS(Text);
-    writeSarifReport(OS, F, {});
+    writeSarifReport(OS, F, {}, ReportStats());
     OS.flush();
     llvm::json::Value Log = parse(Text);
     std::vector<std::string> Out;
@@ -336,7 +336,7 @@ TEST_F(Sarif, UrisAreRelativeToTheSourceRoot) {
 TEST_F(Sarif, RulesCarryTheirDocumentationPage) {
   std::string Text;
   llvm::raw_string_ostream OS(Text);
-  writeSarifReport(OS, {}, {"leakcheck-shared-ptr-cycle"});
+  writeSarifReport(OS, {}, {"leakcheck-shared-ptr-cycle"}, ReportStats());
   OS.flush();
   llvm::json::Value Log = parse(Text);
   const llvm::json::Object &Driver = *firstRun(Log).getObject("tool")->getObject("driver");

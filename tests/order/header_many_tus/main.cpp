@@ -1,0 +1,5 @@
+#include "timer.h"
+int main() {
+  auto s = std::make_shared<Session>();
+  s->arm();
+}

@@ -1,0 +1,2 @@
+#include "car.h"
+Car *makeCar() { return new Car(); }

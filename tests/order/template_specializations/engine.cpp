@@ -1,0 +1,2 @@
+#include "engine.h"
+Engine *makeEngine() { return new Engine(); }

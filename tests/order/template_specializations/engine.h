@@ -1,0 +1,6 @@
+#pragma once
+#include "slot.h"
+struct Car;
+struct Engine {
+  Slot<Car> car;
+};

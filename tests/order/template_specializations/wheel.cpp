@@ -1,0 +1,3 @@
+#include "wheel.h"
+#include "car.h"
+Wheel *makeWheel() { return new Wheel(); }

@@ -1,0 +1,6 @@
+#pragma once
+#include "slot.h"
+struct Car;
+struct Wheel {
+  Slot<Car> car;
+};
