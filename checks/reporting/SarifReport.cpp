@@ -175,8 +175,9 @@ private:
 
   Object physicalLocation(const SourceLoc &Loc) {
     Object Physical{{"artifactLocation", artifactLocation(Loc.file)}};
-    if (Loc.line)  // no line: a whole file (a runtime report, --confirm)
-      Physical["region"] = region(Loc);
+    // No line: a whole file (a runtime report, --confirm), shown at its first line, since
+    // viewers and code scanning want a region.
+    Physical["region"] = region(Loc.line ? Loc : SourceLoc{Loc.file, 1, 0});
     return Physical;
   }
 

@@ -126,6 +126,17 @@ def main(binary, source, work, tool_dir=None):
     logs.append(leakcheck(binary, os.path.join(work, "srcroot.sarif"),
                           ["--srcroot=" + os.path.dirname(work),
                            os.path.join(work, "unicode.cpp"), "--", "-std=c++17"], source))
+    # --confirm with a runtime cycle that no static finding names: a finding located in the
+    # runtime report itself.
+    report = os.path.join(work, "gc.json")
+    with open(report, "w") as f:
+        json.dump({"tool": "leakcheck-gc", "version": 1, "cycles": [{
+            "edges": [{"record": "Xr", "field": "f"}, {"record": "Yr", "field": "g"}],
+            "records": [{"record": "Xr", "instances": 1, "bytes": 16},
+                        {"record": "Yr", "instances": 1, "bytes": 16}],
+            "occurrences": 1, "instances": 2, "bytes": 32}]}, f, indent=2)
+    logs.append(leakcheck(binary, os.path.join(work, "confirm.sarif"),
+                          ["--confirm=" + report, "unicode.cpp", "--", "-std=c++17"], work))
     # A run where a TU did not compile (invocations with a notification per such TU).
     broken = os.path.join(source, "tests", "order", "broken_tu")
     if os.path.isdir(broken):
