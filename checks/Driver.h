@@ -4,6 +4,7 @@
 
 #include "analyses/Check.h"
 #include "model/Finding.h"
+#include "model/FactFile.h"
 #include "model/Model.h"
 
 #include <functional>
@@ -26,6 +27,12 @@ struct AnalysisRequest {
   std::function<bool(const std::string &File)> skip;
   // Called after each translation unit (from worker threads, serialised).
   std::function<void(unsigned Done, unsigned Total, const std::string &File)> progress;
+  // The fact cache (FactCache.h): unset, under the directory of the compilation database
+  // when there is one; "" for none.
+  std::optional<std::string> cacheDir;
+  // Called with each TU's facts before they are merged, in the order of the files (what
+  // `leakcheck facts` writes out).
+  std::function<void(const FactFile &File)> onFacts;
 };
 
 struct AnalysisResult {
@@ -33,6 +40,8 @@ struct AnalysisResult {
   ProgramModel model;
   unsigned translationUnits = 0;  // analysed successfully
   unsigned excluded = 0;          // left out by AnalysisRequest::skip
+  unsigned parsedUnits = 0;       // parsed in this run
+  unsigned cachedUnits = 0;       // whose facts came from the fact cache
   // Those that did not compile are model.brokenUnits (with keepGoing; else errors).
   double seconds = 0;
   std::string diagnostics;          // the compiler's messages for TUs that failed, in order
