@@ -10,6 +10,7 @@
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
@@ -299,6 +300,65 @@ AnalysisResult collectProgram(const AnalysisRequest &R) {
 AnalysisResult analyzeProgram(const AnalysisRequest &R) {
   auto Start = std::chrono::steady_clock::now();
   AnalysisResult Result = collectProgram(R);
+  if (!Result.ok())
+    return Result;
+  Result.findings = runChecks(createChecks(R.checks, R.options), Result.model);
+  Result.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
+  return Result;
+}
+
+std::string factFileName(const std::string &Unit) {
+  return llvm::sys::path::filename(Unit).str() + "." + contentHash(Unit).substr(0, 16) + ".facts";
+}
+
+AnalysisResult mergeFactFiles(const std::vector<std::string> &Inputs, const AnalysisRequest &R) {
+  auto Start = std::chrono::steady_clock::now();
+  AnalysisResult Result;
+  std::vector<std::string> Files;
+  for (const std::string &In : Inputs) {
+    if (!llvm::sys::fs::is_directory(In)) {
+      Files.push_back(In);
+      continue;
+    }
+    std::error_code EC;
+    for (llvm::sys::fs::recursive_directory_iterator It(In, EC), End; It != End && !EC;
+         It.increment(EC))
+      if (llvm::StringRef(It->path()).ends_with(".facts") &&
+          llvm::sys::fs::is_regular_file(It->path()))
+        Files.push_back(It->path());
+    if (EC)
+      Result.errors.push_back(In + ": cannot read the directory: " + EC.message());
+  }
+  std::sort(Files.begin(), Files.end());
+  if (Files.empty() && Result.errors.empty())
+    Result.errors.push_back("no fact files to merge");
+  for (const std::string &Path : Files) {
+    auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                              /*RequiresNullTerminator=*/false);
+    if (!Buffer) {
+      Result.errors.push_back(Path + ": cannot read: " + Buffer.getError().message());
+      continue;
+    }
+    FactFile File;
+    std::string Error;
+    if (!readFactFile((*Buffer)->getBuffer(), File, Error)) {
+      Result.errors.push_back(Path + ": " + Error);
+      continue;
+    }
+    if (!File.compiled)
+      Result.warnings.push_back(File.unit + ": does not compile; only its declarations that "
+                                            "parsed are used, marked partial");
+    Result.model.merge(std::move(File.facts));
+  }
+  if (!Result.ok())
+    return Result;
+  Result.model.canonicalize();
+  Result.model.wholeProgram = Result.model.wholeProgram && Result.model.brokenUnits.empty();
+  Result.translationUnits = Result.model.translationUnits;
+  if (!Result.translationUnits)
+    Result.errors.push_back("no translation unit could be analysed: every one of them does "
+                            "not compile");
   if (!Result.ok())
     return Result;
   Result.findings = runChecks(createChecks(R.checks, R.options), Result.model);

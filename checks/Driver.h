@@ -56,4 +56,15 @@ AnalysisResult collectProgram(const AnalysisRequest &Request);
 // collectProgram, then the enabled checks on the merged model.
 AnalysisResult analyzeProgram(const AnalysisRequest &Request);
 
+// `leakcheck merge`: reads fact files (and the fact files in directories, recursively),
+// merges them and runs the enabled checks (Request.checks, Request.options): what
+// analyzeProgram reports for the same TUs. A file that is not a fact file of this version
+// is an error naming it.
+AnalysisResult mergeFactFiles(const std::vector<std::string> &Inputs,
+                              const AnalysisRequest &Request);
+
+// The name `leakcheck facts --out=<dir>` gives the fact file of a TU: its file name and a
+// hash of its path ("a.cpp.3f2a9c1e04b5d6a7.facts"), unique per TU and stable across runs.
+std::string factFileName(const std::string &Unit);
+
 } // namespace leakcheck

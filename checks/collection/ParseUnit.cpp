@@ -93,10 +93,9 @@ public:
       std::optional<llvm::MemoryBufferRef> Buffer = It->second->getBufferIfLoaded();
       if (!Buffer)
         continue;
-      llvm::SmallString<256> Path(It->first.getName());
-      SM.getFileManager().makeAbsolutePath(Path);
-      llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-      Dependencies.emplace_back(std::string(Path), contentHash(Buffer->getBuffer()));
+      // The file's real path: what the cache opens to see whether it changed.
+      llvm::StringRef Path = SM.getFileManager().getCanonicalName(It->first);
+      Dependencies.emplace_back(Path.str(), contentHash(Buffer->getBuffer()));
     }
     std::sort(Dependencies.begin(), Dependencies.end());
     Dependencies.erase(std::unique(Dependencies.begin(), Dependencies.end()), Dependencies.end());
