@@ -297,14 +297,20 @@ AnalysisResult collectProgram(const AnalysisRequest &R) {
   return Result;
 }
 
-AnalysisResult analyzeProgram(const AnalysisRequest &R) {
-  auto Start = std::chrono::steady_clock::now();
-  AnalysisResult Result = collectProgram(R);
+// The enabled checks on a merged model; seconds count from Start.
+static void runEnabledChecks(AnalysisResult &Result, const AnalysisRequest &R,
+                             std::chrono::steady_clock::time_point Start) {
   if (!Result.ok())
-    return Result;
+    return;
   Result.findings = runChecks(createChecks(R.checks, R.options), Result.model);
   Result.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
+}
+
+AnalysisResult analyzeProgram(const AnalysisRequest &R) {
+  auto Start = std::chrono::steady_clock::now();
+  AnalysisResult Result = collectProgram(R);
+  runEnabledChecks(Result, R, Start);
   return Result;
 }
 
@@ -359,11 +365,7 @@ AnalysisResult mergeFactFiles(const std::vector<std::string> &Inputs, const Anal
   if (!Result.translationUnits)
     Result.errors.push_back("no translation unit could be analysed: every one of them does "
                             "not compile");
-  if (!Result.ok())
-    return Result;
-  Result.findings = runChecks(createChecks(R.checks, R.options), Result.model);
-  Result.seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
+  runEnabledChecks(Result, R, Start);
   return Result;
 }
 
