@@ -1,31 +1,21 @@
 #include "Driver.h"
 
-#include "collection/AstUtils.h"
-#include "collection/FactCollector.h"
+#include "FactCache.h"
+#include "collection/ParseUnit.h"
+#include "model/FactFile.h"
 #include "model/ModelDump.h"
-#include "collection/ProgramScope.h"
-#include "collection/TemplateCompletion.h"
 #include "ResourceDir.h"
 #include "reporting/LinkSites.h"
 
-#include "clang/ASTMatchers/ASTMatchFinder.h"
-#include "clang/Basic/DiagnosticLex.h"
-#include "clang/Basic/DiagnosticOptions.h"
-#include "clang/Basic/FileManager.h"
-#include "clang/Frontend/CompilerInstance.h"
-#include "clang/Frontend/FrontendAction.h"
-#include "clang/Frontend/TextDiagnosticPrinter.h"
-#include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CompilationDatabase.h"
-#include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
-#include "llvm/Support/VirtualFileSystem.h"
 
 #include <algorithm>
 #include <chrono>
@@ -39,209 +29,132 @@ namespace leakcheck {
 
 namespace {
 
-// Completes the templates the program names (TemplateCompletion.h), then matches.
-class CompleteThenMatch : public ASTConsumer {
-public:
-  CompleteThenMatch(CompilerInstance &CI, std::unique_ptr<ASTConsumer> Matcher)
-      : CI(CI), Matcher(std::move(Matcher)) {}
-  void HandleTranslationUnit(ASTContext &Ctx) override {
-    auto Start = std::chrono::steady_clock::now();
-    if (CI.hasSema() && !CI.getDiagnostics().hasErrorOccurred())
-      completeNamedTemplates(CI.getSema(), Ctx);
-    auto Completed = std::chrono::steady_clock::now();
-    // The collectors' matchers all skip system headers: their walk need not go there.
-    Ctx.setTraversalScope(programDeclarations(Ctx));
-    Matcher->HandleTranslationUnit(Ctx);
-    // LEAKCHECK_PROFILE=1: where a TU's time goes beyond parsing (tests/bench).
-    if (std::getenv("LEAKCHECK_PROFILE")) {
-      auto Seconds = [](auto D) { return std::chrono::duration<double>(D).count(); };
-      llvm::errs() << "leakcheck-profile: "
-                   << CI.getFrontendOpts().Inputs.front().getFile() << " complete-templates "
-                   << Seconds(Completed - Start) << " s, match "
-                   << Seconds(std::chrono::steady_clock::now() - Completed) << " s\n";
-    }
-  }
-
-private:
-  CompilerInstance &CI;
-  std::unique_ptr<ASTConsumer> Matcher;
+// One TU's facts as the run collected them (model/FactFile.h), and what the run reports of it.
+struct CollectedUnit {
+  FactFile file;
+  bool fromCache = false;
+  std::string diagnostics;   // the compiler's, when it did not compile
+  std::string problem;       // "does not compile (2 errors)"
+  std::string cacheProblem;  // the cache could not be written
 };
 
-// One TU: parse it, run the fact collectors' matchers, keep the facts, drop the AST.
-class CollectFactsAction : public ASTFrontendAction {
-public:
-  CollectFactsAction(ProgramModel &Facts, const CheckOptions &Options)
-      : Collectors(createFactCollectors(Facts, Options)) {
-    for (auto &C : Collectors)
-      C->registerMatchers(Finder);
+// The directory above File (or File's own) that holds a compile_commands.json, or "".
+std::string findDatabaseDirectory(const std::string &File) {
+  llvm::SmallString<256> Dir(File);
+  llvm::sys::fs::make_absolute(Dir);
+  llvm::sys::path::remove_dots(Dir, /*remove_dot_dot=*/true);
+  for (llvm::StringRef D = llvm::sys::path::parent_path(Dir); !D.empty();
+       D = llvm::sys::path::parent_path(D)) {
+    llvm::SmallString<256> Candidate(D);
+    llvm::sys::path::append(Candidate, "compile_commands.json");
+    if (llvm::sys::fs::is_regular_file(Candidate))
+      return D.str();
   }
-  bool BeginSourceFileAction(CompilerInstance &CI) override {
-    // A missing #include is a fatal error that ends the parse; as a plain error the parse
-    // goes on, and the declarations after it can still be read (as libclang's KeepGoing).
-    // The TU still counts as not compiling.
-    CI.getDiagnostics().setFatalsAsError(true);
-    return true;
-  }
-  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI, StringRef) override {
-    return std::make_unique<CompleteThenMatch>(CI, Finder.newASTConsumer());
-  }
-
-private:
-  std::vector<std::unique_ptr<FactCollector>> Collectors;
-  ast_matchers::MatchFinder Finder;
-};
-
-// GCC accepts these, clang errors on them ("unknown argument"); compile_commands.json
-// written for g++ carries them.
-bool isGccOnlyFlag(StringRef Arg) {
-  static const char *const Prefixes[] = {
-      "-fconcepts-diagnostics-depth", "-fno-semantic-interposition", "-fstack-clash-protection",
-      "-fcf-protection=", "-fno-gnu-unique", "-mabi=", "-fipa-", "-flto-partition",
-      "-fno-lifetime-dse", "-fno-delete-null-pointer-checks", "-fmax-include-depth",
-      "-fno-tree-", "-ftree-", "-fno-var-tracking", "-fvar-tracking", "-fno-ipa-",
-      "-fcompare-debug-second", "-fext-numeric-literals", "-fno-fat-lto-objects",
-      "-fprofile-update", "-Wno-psabi", "-fno-canonical-system-headers", "-fno-keep-inline-dllexport"};
-  for (const char *P : Prefixes)
-    if (Arg.starts_with(P))
-      return true;
-  return false;
-}
-
-ArgumentsAdjuster leakcheckAdjuster() {
-  ArgumentsAdjuster A = getClangSyntaxOnlyAdjuster();
-  A = combineAdjusters(A, getClangStripOutputAdjuster());
-  A = combineAdjusters(A, getClangStripDependencyFileAdjuster());
-  A = combineAdjusters(A, getStripPluginsAdjuster());
-  A = combineAdjusters(A, [](const CommandLineArguments &Args, StringRef) {
-    CommandLineArguments Out;
-    bool HasResourceDir = false;
-    for (const std::string &Arg : Args) {
-      if (isGccOnlyFlag(Arg))
-        continue;
-      HasResourceDir |= StringRef(Arg).starts_with("-resource-dir");
-      Out.push_back(Arg);
-    }
-    // Flags go before a `--` that ends the options (interpolated commands have one).
-    auto End = std::find(Out.begin(), Out.end(), "--");
-    // An analyzer has no use for warnings, and -Werror must not turn them into failures.
-    End = Out.insert(End, "-w") + 1;
-    // An error by default in clang >= 16 that Debian 12's Boost 1.74 (MPL) trips over;
-    // GCC, which such code is built with, accepts it.
-    End = Out.insert(End, "-Wno-enum-constexpr-conversion") + 1;
-    // Code that does not compile (a missing header, a typo) must not be "corrected" into
-    // other types: an unknown name stays an error and its declaration is marked invalid.
-    End = Out.insert(End, "-fno-spell-checking") + 1;
-    // The builtin headers of the clang we were built against: a build tree has none
-    // next to the executable, where LibTooling would look (ResourceDir.h).
-    if (!HasResourceDir && !clangResourceDir().empty())
-      Out.insert(End, "-resource-dir=" + clangResourceDir());
-    return Out;
-  });
-  return A;
-}
-
-// Prints the compiler's diagnostics as clang does, and keeps what the report says of a TU
-// that does not compile: its first error and the headers it could not find.
-class UnitDiagnostics : public TextDiagnosticPrinter {
-public:
-  using TextDiagnosticPrinter::TextDiagnosticPrinter;
-  void HandleDiagnostic(DiagnosticsEngine::Level Level, const Diagnostic &Info) override {
-    TextDiagnosticPrinter::HandleDiagnostic(Level, Info);
-    if (Level < DiagnosticsEngine::Error)
-      return;
-    if (Info.getID() == diag::err_pp_file_not_found && Info.getNumArgs() > 0)
-      MissingHeaders.push_back(Info.getArgStdStr(0));
-    if (!FirstError.empty())
-      return;
-    llvm::SmallString<128> Text;
-    Info.FormatDiagnostic(Text);
-    if (Info.hasSourceManager() && Info.getLocation().isValid()) {
-      SourceLoc L = toSourceLoc(Info.getLocation(), Info.getSourceManager());
-      if (L.valid())
-        FirstError = L.file + ":" + std::to_string(L.line) + ":" + std::to_string(L.column) + ": ";
-    }
-    FirstError += Text.str();
-  }
-  std::string FirstError;
-  std::vector<std::string> MissingHeaders;
-};
-
-struct UnitOutcome {
-  ProgramModel facts;
-  std::string diagnostics;
-  bool compiled = false;
-  std::string problem;  // why it was not analysed
-  std::string firstError;
-  std::vector<std::string> missingHeaders;
-};
-
-UnitOutcome analyzeUnit(const CompileCommand &Command, const ArgumentsAdjuster &Adjust,
-                        const CheckOptions &Options) {
-  UnitOutcome Out;
-  std::vector<std::string> Args = Adjust(Command.CommandLine, Command.Filename);
-  // Each TU gets its own file system view with its own working directory: the process's
-  // working directory is shared by the worker threads and never changed.
-  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS(llvm::vfs::createPhysicalFileSystem());
-  if (FS->setCurrentWorkingDirectory(Command.Directory)) {
-    Out.problem = "cannot enter its build directory " + Command.Directory;
-    return Out;
-  }
-  llvm::IntrusiveRefCntPtr<FileManager> Files(new FileManager(FileSystemOptions(), FS));
-  llvm::raw_string_ostream DiagStream(Out.diagnostics);
-  auto DiagOpts = llvm::makeIntrusiveRefCnt<DiagnosticOptions>();
-  UnitDiagnostics Printer(DiagStream, DiagOpts.get());
-  ToolInvocation Invocation(Args, std::make_unique<CollectFactsAction>(Out.facts, Options),
-                            Files.get());
-  Invocation.setDiagnosticConsumer(&Printer);
-  bool Ran = false;
-  // A crash in one TU (in clang or in a collector) is that TU's error, not the end of the run.
-  llvm::CrashRecoveryContext Recovery;
-  if (!Recovery.RunSafely([&] { Ran = Invocation.run(); })) {
-    Out.problem = "crashed the analyzer (an internal error: please report it with this file)";
-    Out.facts = ProgramModel();  // whatever a collector wrote before the crash is suspect
-    return Out;
-  }
-  DiagStream.flush();
-  Out.compiled = Ran && Printer.getNumErrors() == 0;
-  if (!Out.compiled)
-    Out.problem = Printer.getNumErrors()
-                      ? "does not compile (" + std::to_string(Printer.getNumErrors()) +
-                            (Printer.getNumErrors() == 1 ? " error)" : " errors)")
-                      : "could not be parsed (bad compiler arguments?)";
-  Out.facts.translationUnits = Out.compiled ? 1 : 0;
-  Out.firstError = Printer.FirstError;
-  Out.missingHeaders = Printer.MissingHeaders;
-  return Out;
+  return "";
 }
 
 // The database to read; Listing says whether it lists files (a compile_commands.json, which
-// guesses flags for files it does not list) rather than giving everyone the same flags.
+// guesses flags for files it does not list) rather than giving everyone the same flags, and
+// Dir where it is (the fact cache's default home).
 std::unique_ptr<CompilationDatabase> loadDatabase(const AnalysisRequest &R,
                                                   std::vector<std::string> &Errors,
-                                                  bool &Listing) {
+                                                  bool &Listing, std::string &Dir) {
   Listing = false;
   if (R.compilerArgs) {
     std::vector<std::string> Args = *R.compilerArgs;
     return std::make_unique<FixedCompilationDatabase>(".", Args);
   }
   std::string Error;
-  if (!R.buildDir.empty()) {
-    auto DB = CompilationDatabase::loadFromDirectory(R.buildDir, Error);
+  Dir = !R.buildDir.empty() ? R.buildDir
+        : !R.sources.empty() ? findDatabaseDirectory(R.sources.front())
+                             : std::string();
+  if (!Dir.empty()) {
+    auto DB = CompilationDatabase::loadFromDirectory(Dir, Error);
     Listing = true;
     if (!DB)
-      Errors.push_back("cannot load a compilation database from '" + R.buildDir + "': " + Error);
+      Errors.push_back("cannot load a compilation database from '" + Dir + "': " + Error);
     return DB;
-  }
-  if (!R.sources.empty()) {
-    llvm::SmallString<256> First(R.sources.front());
-    llvm::sys::fs::make_absolute(First);
-    if (auto DB = CompilationDatabase::autoDetectFromSource(First, Error)) {
-      Listing = true;
-      return DB;
-    }
   }
   // No database and no `--`: the flags a modern C++ file needs.
   return std::make_unique<FixedCompilationDatabase>(".", std::vector<std::string>{"-std=c++17"});
+}
+
+// A path relative to the working directory when below it: what fact files hold, so that
+// they do not depend on where the working directory is (a build system's sandbox).
+std::string relativeToWorkingDirectory(llvm::StringRef Path) {
+  llvm::SmallString<256> Cwd;
+  llvm::sys::fs::current_path(Cwd);
+  llvm::StringRef P(Path);
+  if (P == Cwd)
+    return ".";
+  if (P.starts_with(Cwd) && P.size() > Cwd.size() && llvm::sys::path::is_separator(P[Cwd.size()]))
+    return P.drop_front(Cwd.size() + 1).str();
+  return P.str();
+}
+
+// What a TU's facts are a function of, before its files are read: the TU, the command as
+// run, the directory it runs in, leakcheck's build and the options that affect facts.
+// Paths are relative to the working directory (paths in facts are too).
+FactInputs compilationInputs(const CompileCommand &Command, const CheckOptions &Options) {
+  FactInputs In;
+  In.add("directory", relativeToWorkingDirectory(Command.Directory));
+  In.add("file", relativeToWorkingDirectory(Command.Filename));
+  for (const std::string &Arg : Command.CommandLine)
+    In.add("arg", Arg);
+  In.add("tool", toolIdentity());
+  for (const OptionSpec &O : declaredOptions())
+    if (O.affectsFacts)
+      In.add(O.key(), Options.get(O.scope, O.name));
+  return In;
+}
+
+// The cache slot of a TU: its compilation inputs and the working directory itself (the
+// same relative paths name other files elsewhere).
+std::string cacheSlot(const FactInputs &Compilation) {
+  FactInputs Slot = Compilation;
+  llvm::SmallString<256> Cwd;
+  llvm::sys::fs::current_path(Cwd);
+  Slot.add("cwd", Cwd);
+  return Slot.hash();
+}
+
+// One TU's facts: from the cache when fresh, else parsed (and then cached if it compiled).
+CollectedUnit collectUnit(const std::string &Source, const CompileCommand &Command,
+                          const CheckOptions &Options, FactCache *Cache, bool KeepGoing) {
+  CollectedUnit U;
+  FactInputs Inputs = compilationInputs(Command, Options);
+  std::string Slot = cacheSlot(Inputs);
+  if (Cache)
+    if (std::optional<FactFile> Hit = Cache->lookup(Slot)) {
+      U.file = std::move(*Hit);
+      U.file.unit = Source;
+      U.fromCache = true;
+      return U;
+    }
+  ParsedUnit P = parseUnit(Command, Options);
+  U.file.tool = toolIdentity();
+  U.file.unit = Source;
+  U.file.compiled = P.compiled;
+  U.file.facts = std::move(P.facts);
+  U.diagnostics = std::move(P.diagnostics);
+  U.problem = P.problem;
+  // The inputs of the facts: the compilation and the content of every file it read.
+  for (const auto &[Path, Hash] : P.dependencies)
+    Inputs.add(relativeToWorkingDirectory(Path), Hash);
+  U.file.inputs = Inputs.hash();
+  if (!P.compiled) {
+    if (KeepGoing)
+      U.file.facts.keepOnlyDeclarations(
+          {Source, P.firstError.empty() ? P.problem : P.firstError, P.missingHeaders, {}});
+    else
+      U.file.facts.brokenUnits = {{Source, P.firstError, P.missingHeaders, {}}};
+    return U;
+  }
+  U.file.dependencies = std::move(P.dependencies);
+  if (Cache && !Cache->store(Slot, U.file, U.cacheProblem))
+    U.cacheProblem += " (the run goes on without it)";
+  U.file.dependencies.clear();  // machine paths: only the cache needs them
+  return U;
 }
 
 // Whether the database names a file that none of Commands compiles.
@@ -269,7 +182,8 @@ AnalysisResult collectProgram(const AnalysisRequest &R) {
   llvm::CrashRecoveryContext::Enable();
   AnalysisResult Result;
   bool Listing = false;
-  std::unique_ptr<CompilationDatabase> DB = loadDatabase(R, Result.errors, Listing);
+  std::string DatabaseDir;
+  std::unique_ptr<CompilationDatabase> DB = loadDatabase(R, Result.errors, Listing, DatabaseDir);
   if (!DB)
     return Result;
 
@@ -317,16 +231,22 @@ AnalysisResult collectProgram(const AnalysisRequest &R) {
                               ": install " + clangProgramName() +
                               " or pass -resource-dir=<dir> after --");
 
-  std::vector<UnitOutcome> Outcomes(Sources.size());
+  std::optional<FactCache> Cache;
+  std::string CacheDir = R.cacheDir.value_or(DatabaseDir.empty() ? std::string()
+                                                                 : DatabaseDir + "/.leakcheck-cache");
+  if (!CacheDir.empty())
+    Cache.emplace(CacheDir);
+  std::vector<CollectedUnit> Units(Sources.size());
   ArgumentsAdjuster Adjust = leakcheckAdjuster();
   std::mutex ProgressMutex;
   unsigned Done = 0;
   auto RunOne = [&](size_t I) {
-    Outcomes[I] = analyzeUnit(Commands[I], Adjust, R.options);
-    if (R.progress) {
-      std::lock_guard<std::mutex> Lock(ProgressMutex);
+    CompileCommand Command = Commands[I];
+    Command.CommandLine = Adjust(Command.CommandLine, Command.Filename);
+    Units[I] = collectUnit(Sources[I], Command, R.options, Cache ? &*Cache : nullptr, R.keepGoing);
+    std::lock_guard<std::mutex> Lock(ProgressMutex);
+    if (R.progress)
       R.progress(++Done, Sources.size(), Sources[I]);
-    }
   };
   unsigned Jobs = std::min<size_t>(R.jobs ? R.jobs : llvm::hardware_concurrency().compute_thread_count(),
                                    Sources.size());
@@ -343,23 +263,29 @@ AnalysisResult collectProgram(const AnalysisRequest &R) {
   // The merge does not depend on the order of TUs (Model.h), so neither does anything
   // after it: -j N and any order of files report exactly what -j 1 does.
   for (size_t I = 0; I < Sources.size(); ++I) {
-    UnitOutcome &U = Outcomes[I];
-    if (!U.compiled) {
+    CollectedUnit &U = Units[I];
+    (U.fromCache ? Result.cachedUnits : Result.parsedUnits)++;
+    if (!U.cacheProblem.empty())
+      Result.warnings.push_back(U.cacheProblem);
+    if (!U.file.compiled) {
       Result.diagnostics += U.diagnostics;
       std::string Message = Sources[I] + ": " + U.problem;
-      if (!U.missingHeaders.empty())
-        Message += "; missing header" + std::string(U.missingHeaders.size() > 1 ? "s " : " ") +
-                   llvm::join(U.missingHeaders, ", ");
+      if (!U.file.facts.brokenUnits.empty() &&
+          !U.file.facts.brokenUnits.front().missingHeaders.empty()) {
+        const auto &Missing = U.file.facts.brokenUnits.front().missingHeaders;
+        Message += "; missing header" + std::string(Missing.size() > 1 ? "s " : " ") +
+                   llvm::join(Missing, ", ");
+      }
       if (!R.keepGoing) {
         Result.errors.push_back(Message);
         continue;
       }
       Result.warnings.push_back(Message + "; only its declarations that parsed are used, "
                                           "marked partial");
-      U.facts.keepOnlyDeclarations(
-          {Sources[I], U.firstError.empty() ? U.problem : U.firstError, U.missingHeaders, {}});
     }
-    Result.model.merge(std::move(U.facts));
+    if (R.onFacts)
+      R.onFacts(U.file);
+    Result.model.merge(std::move(U.file.facts));
   }
   Result.model.canonicalize();
   // "The program" is what was asked for, unless a database lists more, files were
@@ -379,15 +305,76 @@ AnalysisResult collectProgram(const AnalysisRequest &R) {
   return Result;
 }
 
-AnalysisResult analyzeProgram(const AnalysisRequest &R) {
-  auto Start = std::chrono::steady_clock::now();
-  AnalysisResult Result = collectProgram(R);
+// The enabled checks on a merged model; seconds count from Start.
+static void runEnabledChecks(AnalysisResult &Result, const AnalysisRequest &R,
+                             std::chrono::steady_clock::time_point Start) {
   if (!Result.ok())
-    return Result;
+    return;
   Result.findings = runChecks(createChecks(R.checks, R.options), Result.model);
   attachLinkSites(Result.findings, Result.model);
   Result.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
+}
+
+AnalysisResult analyzeProgram(const AnalysisRequest &R) {
+  auto Start = std::chrono::steady_clock::now();
+  AnalysisResult Result = collectProgram(R);
+  runEnabledChecks(Result, R, Start);
+  return Result;
+}
+
+std::string factFileName(const std::string &Unit) {
+  return llvm::sys::path::filename(Unit).str() + "." + contentHash(Unit).substr(0, 16) + ".facts";
+}
+
+AnalysisResult mergeFactFiles(const std::vector<std::string> &Inputs, const AnalysisRequest &R) {
+  auto Start = std::chrono::steady_clock::now();
+  AnalysisResult Result;
+  std::vector<std::string> Files;
+  for (const std::string &In : Inputs) {
+    if (!llvm::sys::fs::is_directory(In)) {
+      Files.push_back(In);
+      continue;
+    }
+    std::error_code EC;
+    for (llvm::sys::fs::recursive_directory_iterator It(In, EC), End; It != End && !EC;
+         It.increment(EC))
+      if (llvm::StringRef(It->path()).ends_with(".facts") &&
+          llvm::sys::fs::is_regular_file(It->path()))
+        Files.push_back(It->path());
+    if (EC)
+      Result.errors.push_back(In + ": cannot read the directory: " + EC.message());
+  }
+  std::sort(Files.begin(), Files.end());
+  if (Files.empty() && Result.errors.empty())
+    Result.errors.push_back("no fact files to merge");
+  for (const std::string &Path : Files) {
+    auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                              /*RequiresNullTerminator=*/false);
+    if (!Buffer) {
+      Result.errors.push_back(Path + ": cannot read: " + Buffer.getError().message());
+      continue;
+    }
+    FactFile File;
+    std::string Error;
+    if (!readFactFile((*Buffer)->getBuffer(), File, Error)) {
+      Result.errors.push_back(Path + ": " + Error);
+      continue;
+    }
+    if (!File.compiled)
+      Result.warnings.push_back(File.unit + ": does not compile; only its declarations that "
+                                            "parsed are used, marked partial");
+    Result.model.merge(std::move(File.facts));
+  }
+  if (!Result.ok())
+    return Result;
+  Result.model.canonicalize();
+  Result.model.wholeProgram = Result.model.wholeProgram && Result.model.brokenUnits.empty();
+  Result.translationUnits = Result.model.translationUnits;
+  if (!Result.translationUnits)
+    Result.errors.push_back("no translation unit could be analysed: every one of them does "
+                            "not compile");
+  runEnabledChecks(Result, R, Start);
   return Result;
 }
 

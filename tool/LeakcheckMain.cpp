@@ -99,6 +99,26 @@ cl::opt<bool> ApplyFixes("fix",
                                   "source files in place"),
                          cl::cat(Category));
 cl::opt<bool> ListChecks("list-checks", cl::desc("List the checks and exit"), cl::cat(Category));
+cl::opt<std::string> CacheDir("cache-dir",
+                              cl::desc("Keep the facts of each translation unit in <dir> and "
+                                       "parse again only what changed (default: "
+                                       "<build-dir>/.leakcheck-cache when there is a "
+                                       "compilation database)"),
+                              cl::value_desc("dir"), cl::cat(Category));
+cl::opt<bool> NoCache("no-cache", cl::desc("Parse every translation unit; keep no facts"),
+                      cl::cat(Category));
+cl::opt<std::string> FactsOut("out",
+                              cl::desc("leakcheck facts: write one fact file per translation "
+                                       "unit into <dir>"),
+                              cl::value_desc("dir"), cl::cat(Category));
+cl::opt<std::string> FactsOutFile("out-file",
+                                  cl::desc("leakcheck facts: write the fact file of the one "
+                                           "translation unit to <file>"),
+                                  cl::value_desc("file"), cl::cat(Category));
+
+// `leakcheck facts ...` and `leakcheck merge ...` (design.md section 6): the two halves of
+// the default run, as separate programs with fact files between them.
+enum class Mode { Analyse, Facts, Merge };
 
 int usageError(const Twine &Message) {
   errs() << "leakcheck: error: " << Message << "\n";
@@ -212,9 +232,74 @@ bool readConfiguration(leakcheck::Config &Out) {
   return true;
 }
 
+// The options that make no sense in a mode, given anyway: a usage error, never ignored.
+std::string misplacedOption(Mode M) {
+  struct Use {
+    const cl::Option &option;
+    bool analyse, facts, merge;
+  };
+  const Use Uses[] = {
+      {BuildDir, true, true, false},      {Format, true, false, true},
+      {Output, true, false, true},        {Checks, true, false, true},
+      {BaselineFile, true, false, true},  {WriteBaseline, true, false, true},
+      {ConfirmFile, true, false, true},   {FailOn, true, false, true},
+      {Jobs, true, true, false},          {KeepGoing, true, true, false},
+      {ApplyFixes, true, false, true},    {ListChecks, true, false, false},
+      {CacheDir, true, true, false},      {NoCache, true, true, false},
+      {FactsOut, false, true, false},     {FactsOutFile, false, true, false},
+      {GraphFile, true, false, true},     {GraphAll, true, false, true},
+      {SrcRoot, true, false, true},       {PrintResourceDir, true, false, false},
+  };
+  for (const Use &U : Uses)
+    if (U.option.getNumOccurrences() &&
+        !(M == Mode::Analyse ? U.analyse : M == Mode::Facts ? U.facts : U.merge))
+      return "--" + U.option.ArgStr.str() + " does not apply to " +
+             (M == Mode::Analyse ? std::string("leakcheck without a subcommand")
+              : M == Mode::Facts ? std::string("leakcheck facts")
+                                 : std::string("leakcheck merge"));
+  return "";
+}
+
+// `leakcheck facts`: one fact file per TU, nothing else.
+int writeFacts(leakcheck::AnalysisRequest &Request) {
+  if (FactsOut.empty() == FactsOutFile.empty())
+    return usageError("leakcheck facts needs --out=<dir> or --out-file=<file> (one of them)");
+  if (!FactsOutFile.empty() && Request.sources.size() != 1)
+    return usageError("--out-file takes the facts of exactly one translation unit");
+  if (!FactsOut.empty())
+    if (std::error_code EC = sys::fs::create_directories(FactsOut))
+      return usageError("cannot create '" + FactsOut + "': " + EC.message());
+  bool Written = true;
+  Request.onFacts = [&](const leakcheck::FactFile &File) {
+    std::string Path = FactsOutFile;
+    if (Path.empty()) {
+      SmallString<256> P(FactsOut);
+      sys::path::append(P, leakcheck::factFileName(File.unit));
+      Path = std::string(P);
+    }
+    Written &= writeFile(Path, leakcheck::writeFactFile(File));
+  };
+  leakcheck::AnalysisResult Result = leakcheck::collectProgram(Request);
+  errs() << Result.diagnostics;
+  for (const std::string &W : Result.warnings)
+    errs() << "leakcheck: warning: " << W << "\n";
+  for (const std::string &E : Result.errors)
+    errs() << "leakcheck: error: " << E << "\n";
+  return Result.ok() && Written ? 0 : 2;
+}
+
 } // namespace
 
 int main(int argc, const char **argv) {
+  // `leakcheck facts ...`, `leakcheck merge ...`: the subcommand comes first.
+  Mode RunMode = Mode::Analyse;
+  std::vector<const char *> Args(argv, argv + argc);
+  if (argc > 1 && (std::strcmp(argv[1], "facts") == 0 || std::strcmp(argv[1], "merge") == 0)) {
+    RunMode = std::strcmp(argv[1], "facts") == 0 ? Mode::Facts : Mode::Merge;
+    Args.erase(Args.begin() + 1);
+  }
+  argc = static_cast<int>(Args.size());
+  argv = Args.data();
   // Everything after `--` is for the compiler.
   std::optional<std::vector<std::string>> CompilerArgs;
   int OwnArgc = argc;
@@ -224,15 +309,15 @@ int main(int argc, const char **argv) {
       OwnArgc = I;
       break;
     }
-  std::vector<const char *> Args(argv, argv + OwnArgc);
-  for (auto It = Args.begin() + 1; It != Args.end();) {
+  std::vector<const char *> OwnArgs(argv, argv + OwnArgc);
+  for (auto It = OwnArgs.begin() + 1; It != OwnArgs.end();) {
     StringRef Arg(*It);
     if (Arg.consume_front("--color=") || Arg.consume_front("-color=")) {
       ColorMode = Arg.str();
-      It = Args.erase(It);
+      It = OwnArgs.erase(It);
     } else if (Arg == "--color" || Arg == "-color") {
       ColorMode = "always";
-      It = Args.erase(It);
+      It = OwnArgs.erase(It);
     } else {
       ++It;
     }
@@ -242,11 +327,18 @@ int main(int argc, const char **argv) {
     OS << "leakcheck " << leakcheck::leakcheckVersion() << "\n"
        << "  built with LLVM " << LLVM_VERSION_STRING << "\n";
   });
-  if (!cl::ParseCommandLineOptions(static_cast<int>(Args.size()), Args.data(),
+  if (!cl::ParseCommandLineOptions(static_cast<int>(OwnArgs.size()), OwnArgs.data(),
                                    "leakcheck: finds leak-prone std::shared_ptr ownership in C++\n\n"
-                                   "  leakcheck [options] <source files...> [-- <compiler args>]\n",
+                                   "  leakcheck [options] <source files...> [-- <compiler args>]\n"
+                                   "  leakcheck facts [-p <build-dir>] [files...] --out=<dir> "
+                                   "[-- <compiler args>]\n"
+                                   "  leakcheck merge <fact files or dirs...> [options]\n",
                                    &errs()))
     return 2;
+  if (std::string Problem = misplacedOption(RunMode); !Problem.empty())
+    return usageError(Problem);
+  if (RunMode == Mode::Merge && CompilerArgs)
+    return usageError("leakcheck merge takes fact files, not compiler arguments");
 
   if (PrintResourceDir) {
     std::vector<std::string> Tried;
@@ -274,7 +366,7 @@ int main(int argc, const char **argv) {
     if (leakcheck::isCheckEnabled(EnabledChecks, C.name))
       RuleIds.push_back(C.name);
   // A gate with every check off would report "clean" whatever the code: refuse it.
-  if (RuleIds.empty())
+  if (RuleIds.empty() && RunMode != Mode::Facts)
     return usageError("no checks enabled (by '" + EnabledChecks + "'" +
                       (Config.checks ? " from " + Config.path +
                                            (Checks.empty() ? "" : " and --checks")
@@ -305,9 +397,12 @@ int main(int argc, const char **argv) {
     return usageError("--srcroot: '" + SrcRoot + "' is not a directory");
   if (FailOnPolicy != "none" && FailOnPolicy != "warning")
     return usageError("unknown --fail-on '" + FailOnPolicy + "' (expected none or warning)");
-  if (Sources.empty() && BuildDir.empty())
-    return usageError("no source files given (usage: leakcheck [options] <files...> "
-                      "[-- <compiler args>], or -p <build-dir>)");
+  if (Sources.empty() && (BuildDir.empty() || RunMode == Mode::Merge))
+    return usageError(RunMode == Mode::Merge
+                          ? "no fact files given (usage: leakcheck merge <fact files or "
+                            "dirs...>)"
+                          : "no source files given (usage: leakcheck [options] <files...> "
+                            "[-- <compiler args>], or -p <build-dir>)");
   leakcheck::Baseline Baseline;
   std::string Error;
   if (!BaselineFile.empty() && !leakcheck::readBaseline(BaselineFile, Baseline, Error))
@@ -330,13 +425,21 @@ int main(int argc, const char **argv) {
   Request.keepGoing = KeepGoing;
   if (!Suppressions.exclude.empty())
     Request.skip = [&](const std::string &File) { return Suppressions.exclude.matches(File); };
+  if (NoCache)
+    Request.cacheDir = "";
+  else if (!CacheDir.empty())
+    Request.cacheDir = std::string(CacheDir);
+  if (RunMode == Mode::Facts)
+    return writeFacts(Request);
   ProgressLine Progress;
   if (ProgressLine::wanted())
     Request.progress = [&](unsigned Done, unsigned Total, const std::string &File) {
       Progress.update(Done, Total, File);
     };
 
-  leakcheck::AnalysisResult Result = leakcheck::analyzeProgram(Request);
+  leakcheck::AnalysisResult Result =
+      RunMode == Mode::Merge ? leakcheck::mergeFactFiles(Request.sources, Request)
+                             : leakcheck::analyzeProgram(Request);
   Progress.clear();
   errs() << Result.diagnostics;
   for (const std::string &W : Result.warnings)
@@ -374,6 +477,8 @@ int main(int argc, const char **argv) {
   Stats.broken = Result.model.brokenUnits;
   Stats.excluded = Result.excluded;
   Stats.wholeProgram = Result.model.wholeProgram;
+  Stats.parsed = Result.parsedUnits;
+  Stats.fromCache = Result.cachedUnits;
   Stats.suppressed = leakcheck::applySuppressions(Result.findings, Suppressions).total();
   if (!WriteBaseline.empty()) {
     std::string Text;

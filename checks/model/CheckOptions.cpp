@@ -46,16 +46,16 @@ const std::vector<OptionSpec> &declaredOptions() {
        "std::multimap;std::unordered_set;std::unordered_multiset;std::unordered_map;"
        "std::unordered_multimap;std::stack;std::queue;std::priority_queue",
        "the container templates that count (the whole list: add yours, such as "
-       "`absl::flat_hash_map`, to the defaults)"},
+       "`absl::flat_hash_map`, to the defaults)", /*affectsFacts=*/true},
       {"leakcheck", "SharedPointers", K::Names, "",
        "more owning smart pointers than `std::shared_ptr` (`boost::shared_ptr`, an in-house "
-       "`Ref`)"},
+       "`Ref`)", /*affectsFacts=*/true},
       {"leakcheck", "UniquePointers", K::Names, "",
-       "more owning smart pointers that are never shared, like `std::unique_ptr`"},
+       "more owning smart pointers that are never shared, like `std::unique_ptr`", /*affectsFacts=*/true},
       {"leakcheck", "Callables", K::Names, "",
-       "more callable wrappers that can store a lambda, like `std::function`"},
+       "more callable wrappers that can store a lambda, like `std::function`", /*affectsFacts=*/true},
       {"leakcheck", "Containers", K::Names, "",
-       "more containers whose elements are held by value, like `std::vector`"},
+       "more containers whose elements are held by value, like `std::vector`", /*affectsFacts=*/true},
   };
   return Options;
 }

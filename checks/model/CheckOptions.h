@@ -27,6 +27,7 @@ struct OptionSpec {
   Kind kind;
   const char *defaultValue;
   const char *doc;
+  bool affectsFacts = false;  // read by the fact collectors: cached facts depend on it
   std::string key() const { return std::string(scope) + "." + name; }
 };
 

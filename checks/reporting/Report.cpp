@@ -225,6 +225,8 @@ void writeJsonReport(llvm::raw_ostream &OS, const std::vector<Finding> &Findings
       J.attribute("baselined", Stats.baselined);
       J.attribute("excluded", Stats.excluded);
       J.attribute("whole_program", Stats.wholeProgram);
+      J.attribute("parsed", Stats.parsed);
+      J.attribute("from_cache", Stats.fromCache);
       J.attributeArray("skipped", [&] {
         for (const BrokenUnit &U : Stats.broken)
           J.object([&] {

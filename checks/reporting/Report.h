@@ -22,6 +22,8 @@ struct ReportStats {
   std::vector<BrokenUnit> broken;  // TUs that did not compile (--keep-going), by file
   unsigned excluded = 0;           // TUs left out by Exclude:
   bool wholeProgram = true;        // ProgramModel::wholeProgram
+  unsigned parsed = 0;             // TUs parsed in this run
+  unsigned fromCache = 0;          // TUs whose facts came from the fact cache
 };
 
 // "analysed 10 of 12 translation units; 2 did not compile: a.cpp (first error: ...), ..."

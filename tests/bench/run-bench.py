@@ -88,7 +88,7 @@ def bench(project, corpus, args, resource_dir):
                                                stderr=subprocess.DEVNULL), entries))
     row["floor_p2"] = time.monotonic() - start
 
-    lc = [args.leakcheck, "-p", build, "--format=json", "--output=/dev/null", "--keep-going"]
+    lc = [args.leakcheck, "-p", build, "--format=json", "--output=/dev/null", "--keep-going", "--no-cache"]
     row["j1"], row["rss"], row["j1_status"] = timed(lc + ["-j1"] + files)
     row["j2"], _, _ = timed(lc + ["-j2"] + files)
     tidy = [args.clang_tidy, f"--load={args.plugin}", "--checks=-*,leakcheck-*", "-p", build,

@@ -51,6 +51,15 @@ TEST_F(TidyPlugin, ReportsACycleWithItsNotes) {
   EXPECT_TRUE(contains(R.out, "      |   std::weak_ptr<Person> owner;\n")) << "the fix-it\n" << R.out;
 }
 
+// One TU is never the whole program: the cache check says what it saw, no more.
+TEST_F(TidyPlugin, ClaimsOnlyWhatOneTranslationUnitShows) {
+  std::string File = copyInput("history.cpp");
+  Outcome R = tidy("--checks='-*,leakcheck-unbounded-static-cache' " + File + " -- -std=c++17");
+  EXPECT_TRUE(contains(R.out, "history.cpp:6:3: warning: unbounded cache 'history'")) << R.out << R.err;
+  EXPECT_TRUE(contains(R.out, "but nothing in the analysed files erases, clears or pops it")) << R.out;
+  EXPECT_FALSE(contains(R.out, "nothing in the program")) << R.out;
+}
+
 TEST_F(TidyPlugin, WarningsAsErrorsFailTheRun) {
   std::string File = copyInput("person_car.cpp");
   Outcome R = tidy("--checks='-*,leakcheck-*' --warnings-as-errors='leakcheck-*' " + File +
